@@ -1,0 +1,83 @@
+// The data contract of Article Atlas: what the geoparser emits and the app draws.
+// Every stage of geo/ has a typed input and output defined here (RFC 7946 GeoJSON at the end).
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+
+/** A sentence of the article with end-exclusive character offsets into the text. */
+export interface Sentence {
+  index: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** What a place is, from a country down to a village, plus named routes. */
+export type PlaceKind =
+  | 'continent'
+  | 'region' // historical, disputed, colloquial or macro regions (Karabakh, the Sahel)
+  | 'country'
+  | 'admin1' // first-level division: state, province, oblast
+  | 'district' // second-level division or rayon
+  | 'city'
+  | 'town'
+  | 'village'
+  | 'route' // a named road between towns
+  | 'water'
+  | 'other';
+
+/** One occurrence of a place name in the text. `text === article.slice(start, end)`. */
+export interface Mention {
+  text: string;
+  start: number;
+  end: number;
+  /** Index of the sentence that holds it. */
+  sentence: number;
+}
+
+/** Every sentence that mentions a place, for the statements panel. */
+export interface Statement {
+  index: number;
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** A runner-up reading of the same name. */
+export interface Alternative {
+  name: string;
+  kind: PlaceKind;
+  country: string | null;
+  geonameid: number | null;
+  /** [longitude, latitude] */
+  coordinates: [number, number];
+  score: number;
+}
+
+export interface PlaceProperties {
+  /** The name as the article writes it most often. */
+  name: string;
+  /** Alternate names: English, local and contested (Khankendi, Xankəndi, Stepanakert). */
+  names: string[];
+  kind: PlaceKind;
+  /** ISO 3166-1 alpha-2, or null for places beyond one country (continents, some regions). */
+  country: string | null;
+  geonameid: number | null;
+  mentions: Mention[];
+  statements: Statement[];
+  /** 0..1, how sure the resolver is of this reading. */
+  confidence: number;
+  alternatives: Alternative[];
+  /** Representative point [lon, lat], also for areas and routes (where to put a label or a pin). */
+  point: [number, number];
+  /** Population where known (0 otherwise). */
+  population: number;
+  /** For routes: the ids of the places the route joins. */
+  joins?: string[];
+}
+
+export type PlaceFeature = Feature<Geometry, PlaceProperties> & { id: string };
+
+export interface PlaceCollection extends FeatureCollection<Geometry, PlaceProperties> {
+  features: PlaceFeature[];
+  /** The article's sentences, so a reader can show every statement in context. */
+  sentences?: Sentence[];
+}
