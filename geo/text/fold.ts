@@ -1,0 +1,32 @@
+// Name folding: one key for every spelling of a name, so that Xankəndi, Khankendi's and
+// "KHANKENDI" meet in the gazetteer. Used at build time (keys) and at run time (lookups).
+
+/** Letters that Unicode decomposition does not reduce to ASCII. */
+const SPECIAL: Record<string, string> = {
+  ə: 'a', Ə: 'a', ı: 'i', İ: 'i', ł: 'l', Ł: 'l', ø: 'o', Ø: 'o', đ: 'd', Đ: 'd', ð: 'd',
+  þ: 'th', ß: 'ss', æ: 'ae', Æ: 'ae', œ: 'oe', Œ: 'oe', ħ: 'h', ŧ: 't', ŋ: 'ng',
+};
+
+const APOSTROPHES = /['’ʼ`´ʻ‘]/g;
+const COMBINING = /[\u0300-\u036f]/g;
+const SEPARATORS = /[\s\-‐‑‒–—_.,/]+/g;
+
+/**
+ * Fold a name to its lookup key: lower case, no diacritics, apostrophes dropped,
+ * hyphens, dots and runs of spaces turned into one space. `fold("Xankəndi") === "xankandi"`.
+ */
+export function fold(name: string): string {
+  let out = '';
+  for (const ch of name.normalize('NFD')) out += SPECIAL[ch] ?? ch;
+  return out
+    .replace(COMBINING, '')
+    .toLowerCase()
+    .replace(APOSTROPHES, '')
+    .replace(SEPARATORS, ' ')
+    .trim();
+}
+
+/** True when a string has only Latin letters (with diacritics), digits and punctuation: names an English article can use. */
+export function isLatinName(name: string): boolean {
+  return /^[\p{Script=Latin}\p{N}\p{P}\p{Zs}ʼ`´]+$/u.test(name);
+}
