@@ -1,0 +1,25 @@
+// Global setup of the `browser` project: build the app once in test mode, serve it, and hand
+// its URL to the tests (`inject('baseURL')`). ATLAS_BASE_URL skips both and tests a running app.
+import type { TestProject } from 'vitest/node';
+import { buildApp, removeDir, startPreview } from './server.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseURL: string;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
+  const given = process.env.ATLAS_BASE_URL;
+  if (given) {
+    project.provide('baseURL', given.endsWith('/') ? given : `${given}/`);
+    return undefined;
+  }
+  const outDir = await buildApp({ mode: 'test', env: { VITE_TEST: '1' } });
+  const preview = await startPreview(outDir, 'test');
+  project.provide('baseURL', preview.url);
+  return async () => {
+    await preview.stop();
+    removeDir(outDir);
+  };
+}

@@ -1,0 +1,223 @@
+// Shared harness for the browser tests and the benchmark: Debian's Chromium with WebGL on
+// SwiftShader, the app opened offline (every request leaving its origin is aborted and
+// recorded), console and page errors collected, and small readers of the app's test hooks.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import type { FeatureCollection } from 'geojson';
+import type { Map as MaplibreMap } from 'maplibre-gl';
+import { repoRoot } from './server.ts';
+
+/** Debian's Chromium; CHROMIUM_PATH points elsewhere on machines that have another one. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** WebGL2 through SwiftShader on a machine without a GPU; no sandbox because CI runs as root. */
+export const chromiumArgs = ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
+
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs, ...extraArgs], headless: true });
+}
+
+/** What the app exposes on `window` (agreed contract); typed here so tests do not depend on src/. */
+export interface AtlasHooks {
+  map: MaplibreMap;
+  state: unknown;
+}
+export type AtlasWindow = Window & { __atlas?: AtlasHooks };
+
+export interface AppPage {
+  context: BrowserContext;
+  page: Page;
+  origin: string;
+  /** Every URL the page or its workers asked for, in order. */
+  requests: string[];
+  /** Requests that tried to leave the app's origin (and were aborted). */
+  aborted: string[];
+  consoleErrors: string[];
+  pageErrors: string[];
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Path and query/hash relative to the app's base URL, e.g. `'?place=baku#map=8/40/49'`. Default `''`. */
+  path?: string;
+  /** Browser context options (viewport, permissions, ...). Default: a 1366x800 desktop viewport. */
+  context?: BrowserContextOptions;
+  /** Script run before the app in every document (e.g. to take WebGL away). Default none. */
+  initScript?: string;
+  /** Which `data-map-state` to wait for; `null` waits only for the load event. Default `'idle'`. */
+  waitFor?: 'idle' | 'unsupported' | null;
+}
+
+export const desktopViewport = { width: 1366, height: 800 };
+export const phoneViewport = { width: 390, height: 844 };
+
+/** Opens the app in a fresh browser context, offline, and waits for the map state it is told to. */
+export async function openApp(browser: Browser, baseURL: string, options: OpenOptions = {}): Promise<AppPage> {
+  const context = await browser.newContext({ viewport: desktopViewport, ...options.context });
+  const origin = new URL(baseURL).origin;
+  const requests: string[] = [];
+  const aborted: string[] = [];
+  const consoleErrors: string[] = [];
+  const pageErrors: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    requests.push(url);
+    if (new URL(url).origin === origin) return route.continue();
+    aborted.push(url);
+    return route.abort('internetdisconnected');
+  });
+  if (options.initScript) await context.addInitScript(options.initScript);
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => pageErrors.push(`${error.name}: ${error.message}`));
+  await page.goto(options.path ? new URL(options.path, baseURL).href : baseURL);
+  const waitFor = options.waitFor === undefined ? 'idle' : options.waitFor;
+  if (waitFor) await waitForMapState(page, waitFor);
+  return { context, page, origin, requests, aborted, consoleErrors, pageErrors, close: () => context.close() };
+}
+
+/** Waits until `<html data-map-state>` settles and fails with the state it reached otherwise. */
+export async function waitForMapState(page: Page, expected: 'idle' | 'unsupported'): Promise<void> {
+  await page.waitForFunction(() => ['idle', 'unsupported'].includes(document.documentElement.dataset.mapState ?? ''), null, {
+    timeout: 30_000,
+  });
+  const state = await page.evaluate(() => document.documentElement.dataset.mapState);
+  if (state !== expected) throw new Error(`expected data-map-state="${expected}", got "${state}"`);
+}
+
+/** Moves the camera and resolves after the next `idle`, registered in the same task (RECIPES.md). */
+export async function jumpAndIdle(
+  page: Page,
+  camera: { center?: [number, number]; zoom?: number; bounds?: [[number, number], [number, number]]; panBy?: [number, number] },
+): Promise<void> {
+  await page.evaluate((camera) => {
+    const map = (window as AtlasWindow).__atlas!.map;
+    return new Promise<void>((resolve) => {
+      map.once('idle', () => resolve());
+      if (camera.bounds) map.fitBounds(camera.bounds, { padding: 40, animate: false });
+      else if (camera.panBy) map.panBy(camera.panBy, { animate: false });
+      else map.jumpTo({ center: camera.center, zoom: camera.zoom });
+      map.triggerRepaint();
+    });
+  }, camera);
+}
+
+/** A place as the map's `places` source holds it: id, name, and a representative point. */
+export interface SourcePlace {
+  id: string;
+  name: string;
+  point: [number, number];
+  /** [west, south, east, north] of its geometry. */
+  bbox: [number, number, number, number];
+}
+
+/** Reads the `places` GeoJSON source of the live map. */
+export async function sourcePlaces(page: Page): Promise<SourcePlace[]> {
+  return page.evaluate(async () => {
+    const map = (window as AtlasWindow).__atlas!.map;
+    const source = map.getSource('places') as unknown as { getData(): Promise<FeatureCollection> } | undefined;
+    if (!source) throw new Error('no GeoJSON source "places" on the map');
+    const data = await source.getData();
+    return data.features.map((feature) => {
+      const properties = (feature.properties ?? {}) as { id?: string; name?: string; point?: [number, number] };
+      const coordinates: [number, number][] = [];
+      const walk = (value: unknown): void => {
+        if (Array.isArray(value) && typeof value[0] === 'number') coordinates.push(value as [number, number]);
+        else if (Array.isArray(value)) value.forEach(walk);
+      };
+      const geometry = feature.geometry;
+      if (geometry.type === 'GeometryCollection') geometry.geometries.forEach((g) => 'coordinates' in g && walk(g.coordinates));
+      else walk(geometry.coordinates);
+      const xs = coordinates.map((c) => c[0]);
+      const ys = coordinates.map((c) => c[1]);
+      const bbox: [number, number, number, number] = [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+      return {
+        id: String(feature.id ?? properties.id),
+        name: String(properties.name),
+        point: properties.point ?? coordinates[0]!,
+        bbox,
+      };
+    });
+  });
+}
+
+/** Ids of the place buttons in `#place-list`, with their visible text. */
+export async function listedPlaces(page: Page): Promise<{ id: string; text: string }[]> {
+  return page.$$eval('#place-list [data-place-id]', (buttons) =>
+    buttons.map((b) => ({ id: (b as HTMLElement).dataset.placeId ?? '', text: (b.textContent ?? '').trim() })),
+  );
+}
+
+/** The id of the listed place whose button names `name` (ids are looked up, not hard-coded). */
+export async function placeIdByName(page: Page, name: string): Promise<string> {
+  const places = await listedPlaces(page);
+  const found = places.find((p) => p.text.startsWith(name)) ?? places.find((p) => p.text.includes(name));
+  if (!found) throw new Error(`no place named ${name} in #place-list: ${places.map((p) => p.text).join(' | ')}`);
+  return found.id;
+}
+
+/** Page coordinates of a [lon, lat] on the map canvas. */
+export async function pagePointOf(page: Page, lngLat: [number, number]): Promise<{ x: number; y: number }> {
+  return page.evaluate((lngLat) => {
+    const map = (window as AtlasWindow).__atlas!.map;
+    const p = map.project(lngLat);
+    const box = map.getContainer().getBoundingClientRect();
+    return { x: box.left + p.x, y: box.top + p.y };
+  }, lngLat);
+}
+
+/** The place and statement the URL selects (the app's single source of shareable state). */
+export async function urlSelection(page: Page): Promise<{ place: string | null; s: string | null; map: string | null }> {
+  const url = new URL(page.url());
+  const hash = new URLSearchParams(url.hash.slice(1));
+  return { place: url.searchParams.get('place'), s: url.searchParams.get('s'), map: hash.get('map') };
+}
+
+/** The first heading of `#place-panel`, or null when the panel shows no place. */
+export async function panelHeading(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const panel = document.querySelector<HTMLElement>('#place-panel');
+    if (!panel || panel.hidden || panel.getClientRects().length === 0) return null;
+    const heading = panel.querySelector('h1, h2, h3, h4');
+    return heading ? (heading.textContent ?? '').trim() : null;
+  });
+}
+
+/** Statement texts in `#place-panel`, each with the text of its marks. */
+export async function panelStatements(page: Page): Promise<{ index: string; text: string; marks: string[] }[]> {
+  return page.$$eval('#place-panel [data-statement-index]', (elements) =>
+    elements.map((el) => ({
+      index: (el as HTMLElement).dataset.statementIndex ?? '',
+      text: (el.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      marks: [...el.querySelectorAll('mark')].map((m) => (m.textContent ?? '').trim()),
+    })),
+  );
+}
+
+/** The default article, read from the repository (the source of expected values). */
+export function defaultArticle(): string {
+  return readFileSync(join(repoRoot, 'geo', 'data', 'default-article.txt'), 'utf8');
+}
+
+/** Sentences of the article that mention `name`, split independently of the app's parser. */
+export function sentencesMentioning(article: string, name: string): string[] {
+  return article
+    .split(/\n+/)
+    .flatMap((line) => line.split(/(?<=[.!?])\s+(?=[A-Z"“])/))
+    .map((s) => s.replace(/\s+/g, ' ').trim())
+    .filter((s) => new RegExp(`\\b${name}\\b`).test(s));
+}
+
+/** Polls `read` until `accept` holds or the timeout passes; returns the last value read. */
+export async function until<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeout = 10_000): Promise<T> {
+  const deadline = Date.now() + timeout;
+  let value = await read();
+  while (!accept(value) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    value = await read();
+  }
+  return value;
+}
