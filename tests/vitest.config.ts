@@ -9,7 +9,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export default defineConfig({
   root,
   // Unit tests may import `.svelte.ts` state classes, whose runes need the Svelte compiler.
-  plugins: [svelte()],
+  plugins: [svelte({ configFile: false })],
   test: {
     projects: [
       {

@@ -24,7 +24,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<string> {
   const outDir = options.outDir ?? mkdtempSync(join(tmpdir(), 'atlas-dist-'));
   const args = ['build', '--mode', options.mode ?? 'production', '--outDir', outDir, '--emptyOutDir'];
   const log = await run(viteBin, args, { ...process.env, ...options.env });
-  if (log.code !== 0) throw new Error(`vite build failed (exit ${log.code}):\n${log.output}`);
+  if (log.code !== 0) throw new Error(`vite build failed (exit ${log.code}):\n${log.output.slice(-4000)}`);
   return outDir;
 }
 
