@@ -1,0 +1,125 @@
+// Our own list of places that no open gazetteer here has: continents and world regions,
+// seas, and the historical, disputed and colloquial regions that news names. Coordinates
+// are representative points (GeoNames' for continents; a central point of the usual
+// extent otherwise). `bbox` [west, south, east, north] gives a rough representative
+// outline; `wofDistricts` builds the outline from Who's On First district polygons.
+
+export interface CuratedPlace {
+  name: string;
+  names?: string[];
+  fcode: 'CONT' | 'RGN' | 'OCN' | 'SEA';
+  country?: string;
+  lat: number;
+  lon: number;
+  bbox?: [number, number, number, number];
+  wofDistricts?: string[];
+  population?: number;
+}
+
+export const CURATED_PLACES: CuratedPlace[] = [
+  // Continents (GeoNames continent points).
+  { name: 'Africa', fcode: 'CONT', lat: 7.1881, lon: 21.0938, population: 1_400_000_000 },
+  { name: 'Asia', fcode: 'CONT', lat: 29.8406, lon: 89.2969, population: 4_700_000_000 },
+  { name: 'Europe', fcode: 'CONT', lat: 48.691, lon: 9.1406, population: 745_000_000 },
+  { name: 'North America', fcode: 'CONT', lat: 46.0732, lon: -100.5469, population: 590_000_000 },
+  { name: 'South America', fcode: 'CONT', lat: -14.6048, lon: -57.6562, population: 430_000_000 },
+  { name: 'Oceania', fcode: 'CONT', lat: -18.3128, lon: 138.5156, population: 45_000_000 },
+  { name: 'Antarctica', fcode: 'CONT', lat: -78.1586, lon: 16.4063 },
+  // World regions.
+  { name: 'Americas', names: ['The Americas'], fcode: 'RGN', lat: 15, lon: -85, bbox: [-170, -56, -34, 72] },
+  { name: 'Latin America', fcode: 'RGN', lat: -4, lon: -65, bbox: [-118, -56, -34, 32] },
+  { name: 'Central America', fcode: 'RGN', lat: 13, lon: -86, bbox: [-92.3, 7.2, -77.2, 18.5] },
+  { name: 'Caribbean', names: ['the Caribbean'], fcode: 'RGN', lat: 15, lon: -75, bbox: [-85, 10, -59, 27] },
+  { name: 'Middle East', names: ['Mideast', 'Near East'], fcode: 'RGN', lat: 29, lon: 41, bbox: [25, 12, 63, 42] },
+  { name: 'Southeast Asia', names: ['South-East Asia', 'South East Asia'], fcode: 'RGN', lat: 6, lon: 112, bbox: [92, -11, 141, 28.5] },
+  { name: 'South Asia', fcode: 'RGN', lat: 22, lon: 79, bbox: [60.5, 5.5, 97.5, 37] },
+  { name: 'East Asia', fcode: 'RGN', lat: 35, lon: 115, bbox: [73, 18, 146, 54] },
+  { name: 'Central Asia', fcode: 'RGN', lat: 44, lon: 66, bbox: [46.5, 35, 87, 55.5] },
+  { name: 'North Africa', fcode: 'RGN', lat: 27, lon: 12, bbox: [-17, 15, 37, 37.5] },
+  { name: 'West Africa', fcode: 'RGN', lat: 12, lon: -2, bbox: [-17.5, 4, 16, 25] },
+  { name: 'East Africa', fcode: 'RGN', lat: -2, lon: 36, bbox: [28.8, -12, 51.5, 18] },
+  { name: 'Southern Africa', fcode: 'RGN', lat: -24, lon: 25, bbox: [11.5, -35, 41, -8] },
+  { name: 'Sub-Saharan Africa', fcode: 'RGN', lat: 0, lon: 20, bbox: [-17.5, -35, 51.5, 18] },
+  { name: 'Horn of Africa', fcode: 'RGN', lat: 8, lon: 45, bbox: [33, -2, 51.5, 18] },
+  { name: 'Sahel', names: ['the Sahel'], fcode: 'RGN', lat: 15, lon: 5, bbox: [-17, 11, 39, 18] },
+  { name: 'Sahara', fcode: 'RGN', lat: 23, lon: 13, bbox: [-17, 16, 37, 33] },
+  { name: 'Scandinavia', fcode: 'RGN', lat: 63, lon: 15, bbox: [4.5, 55, 31, 71.2] },
+  { name: 'Balkans', names: ['the Balkans'], fcode: 'RGN', lat: 43, lon: 21, bbox: [13.5, 36.4, 29.7, 46.9] },
+  { name: 'Caucasus', names: ['the Caucasus', 'Caucasia'], fcode: 'RGN', lat: 42.5, lon: 44.5, bbox: [37, 38.3, 50.5, 45.5] },
+  { name: 'South Caucasus', names: ['Transcaucasia'], fcode: 'RGN', lat: 41, lon: 45.5, bbox: [40, 38.3, 50.5, 43.6] },
+  { name: 'Siberia', fcode: 'RGN', country: 'RU', lat: 60, lon: 105, bbox: [60, 45, 180, 77] },
+  { name: 'Patagonia', fcode: 'RGN', lat: -45, lon: -69, bbox: [-76, -55, -62, -37] },
+  { name: 'Arctic', names: ['the Arctic'], fcode: 'RGN', lat: 78, lon: 0, bbox: [-180, 66.5, 180, 90] },
+  // Historical, disputed and colloquial regions.
+  {
+    name: 'Karabakh',
+    names: ['Qarabağ', 'Garabagh', 'Karabagh', 'Karabakh region', 'Karabakh Economic Region'],
+    fcode: 'RGN', country: 'AZ', lat: 39.85, lon: 46.9,
+    wofDistricts: ['Xocalı', 'Şuşa', 'Xocavənd', 'Ağdam', 'Füzuli', 'Tərtər', 'Xankəndi', 'Ağcabədi', 'Bərdə', 'Cəbrayıl'],
+  },
+  {
+    name: 'Nagorno-Karabakh',
+    names: ['Nagorny Karabakh', 'Nagorno Karabakh', 'Nagorno-Karabagh', 'Upper Karabakh', 'Artsakh', 'Daglig Garabagh', 'Dağlıq Qarabağ'],
+    fcode: 'RGN', country: 'AZ', lat: 39.83, lon: 46.77,
+    wofDistricts: ['Xocalı', 'Şuşa', 'Xocavənd', 'Xankəndi'],
+  },
+  { name: 'Crimea', names: ['Crimean Peninsula', 'Krym'], fcode: 'RGN', country: 'UA', lat: 45.3, lon: 34.4, bbox: [32.5, 44.4, 36.7, 46.2] },
+  { name: 'Donbas', names: ['Donbass'], fcode: 'RGN', country: 'UA', lat: 48.0, lon: 38.3, bbox: [36.5, 46.8, 40.2, 50.1] },
+  { name: 'Kashmir', names: ['Jammu and Kashmir'], fcode: 'RGN', lat: 34.5, lon: 76, bbox: [72.5, 32.3, 80.5, 37.1] },
+  { name: 'Gaza Strip', names: ['the Gaza Strip'], fcode: 'RGN', country: 'PS', lat: 31.42, lon: 34.36, bbox: [34.22, 31.22, 34.57, 31.6] },
+  { name: 'West Bank', names: ['the West Bank'], fcode: 'RGN', country: 'PS', lat: 31.95, lon: 35.25, bbox: [34.88, 31.34, 35.57, 32.55] },
+  { name: 'Golan Heights', fcode: 'RGN', country: 'SY', lat: 33, lon: 35.75, bbox: [35.6, 32.7, 35.9, 33.35] },
+  { name: 'Sinai', names: ['Sinai Peninsula'], fcode: 'RGN', country: 'EG', lat: 29.5, lon: 33.8, bbox: [32.3, 27.7, 34.9, 31.3] },
+  { name: 'Kurdistan', names: ['Kurdistan Region', 'Iraqi Kurdistan'], fcode: 'RGN', lat: 36.5, lon: 44, bbox: [38, 34, 48.5, 39.5] },
+  { name: 'Darfur', fcode: 'RGN', country: 'SD', lat: 13.5, lon: 24, bbox: [22, 9, 27.5, 20] },
+  { name: 'Transnistria', names: ['Pridnestrovie'], fcode: 'RGN', country: 'MD', lat: 47.2, lon: 29.4, bbox: [28.5, 46.5, 30.1, 48.2] },
+  { name: 'Abkhazia', fcode: 'RGN', country: 'GE', lat: 43.0, lon: 41.0, bbox: [40, 42.4, 42.2, 43.6] },
+  { name: 'South Ossetia', names: ['Tskhinvali Region'], fcode: 'RGN', country: 'GE', lat: 42.3, lon: 44, bbox: [43.4, 42.0, 44.6, 42.7] },
+  { name: 'Zangezur', names: ['Zangezur corridor'], fcode: 'RGN', country: 'AM', lat: 39.3, lon: 46.3, bbox: [45.7, 38.8, 46.7, 39.8] },
+  { name: 'Lachin corridor', fcode: 'RGN', country: 'AZ', lat: 39.6, lon: 46.55, bbox: [46.45, 39.5, 46.75, 39.8] },
+  // Seas and oceans that news names as places.
+  { name: 'Pacific', names: ['Pacific Ocean', 'the Pacific'], fcode: 'OCN', lat: 0, lon: -160 },
+  { name: 'Atlantic', names: ['Atlantic Ocean', 'the Atlantic'], fcode: 'OCN', lat: 0, lon: -30 },
+  { name: 'Indian Ocean', fcode: 'OCN', lat: -20, lon: 80 },
+  { name: 'Mediterranean', names: ['Mediterranean Sea', 'the Mediterranean'], fcode: 'SEA', lat: 35, lon: 18 },
+  { name: 'Caspian Sea', names: ['Caspian'], fcode: 'SEA', lat: 41.5, lon: 50.5 },
+  { name: 'Black Sea', fcode: 'SEA', lat: 43.5, lon: 34.5 },
+  { name: 'Red Sea', fcode: 'SEA', lat: 20, lon: 38.5 },
+  { name: 'Persian Gulf', names: ['the Gulf', 'Arabian Gulf'], fcode: 'SEA', lat: 27, lon: 51 },
+  { name: 'South China Sea', fcode: 'SEA', lat: 12, lon: 114 },
+  { name: 'Gulf of Mexico', fcode: 'SEA', lat: 25, lon: -90 },
+  { name: 'Baltic Sea', names: ['the Baltic'], fcode: 'SEA', lat: 58, lon: 20 },
+  { name: 'North Sea', fcode: 'SEA', lat: 56, lon: 3 },
+];
+
+/** Names news uses for countries that neither GeoNames' country names nor world-countries list. */
+export const COUNTRY_ALIASES: Record<string, string[]> = {
+  US: ['U.S.', 'U.S.A.', 'US', 'USA', 'America', 'United States of America', 'the States'],
+  GB: ['UK', 'U.K.', 'Britain', 'Great Britain', 'United Kingdom'],
+  CD: ['DRC', 'DR Congo', 'D.R. Congo', 'Democratic Republic of Congo', 'Democratic Republic of the Congo', 'Congo-Kinshasa', 'Zaire'],
+  CG: ['Congo-Brazzaville', 'Republic of the Congo', 'Congo Republic'],
+  CN: ['PRC', "People's Republic of China", 'Mainland China'],
+  KR: ['South Korea', 'Republic of Korea', 'ROK'],
+  KP: ['North Korea', 'DPRK'],
+  AE: ['UAE', 'U.A.E.', 'Emirates'],
+  CI: ['Ivory Coast', "Cote d'Ivoire"],
+  MM: ['Burma'],
+  CZ: ['Czech Republic', 'Czechia'],
+  NL: ['Holland', 'the Netherlands'],
+  RU: ['Russian Federation'],
+  TR: ['Türkiye', 'Turkiye'],
+  PS: ['Palestine', 'Palestinian Territories', 'Palestinian territories'],
+  MK: ['Macedonia', 'North Macedonia'],
+  SZ: ['Swaziland', 'Eswatini'],
+  TL: ['East Timor', 'Timor-Leste'],
+  CV: ['Cape Verde'],
+  VA: ['Vatican', 'Vatican City', 'Holy See'],
+  BA: ['Bosnia', 'Bosnia-Herzegovina'],
+  LA: ['Laos'],
+  SY: ['Syria'],
+  IR: ['Iran'],
+  VN: ['Vietnam', 'Viet Nam'],
+  GM: ['Gambia', 'The Gambia'],
+  BS: ['Bahamas', 'The Bahamas'],
+  FM: ['Micronesia'],
+};

@@ -1,0 +1,131 @@
+// The compact gazetteer format, shared by the build (writer) and the runtime (reader).
+// Plain UTF-8 text, one record per line, so that it gzips well, parses with split() in
+// tens of milliseconds, and needs no library in a browser worker.
+//
+//   atlas-gazetteer <version> <placeCount> <keyCount>
+//   one line a place: fcode \t country \t admin1 \t lat \t lon \t population \t geonameid \t name \t alternates (| separated)
+//   one line a folded key, sorted by UTF-16 code units: key \t place indices (comma separated)
+// The key section is searched in place (binary search over its lines), so a usable index
+// costs one split of the text and no hashing or sorting at start-up. Numbers are base 36.
+
+export const FORMAT_VERSION = 3;
+
+/** One gazetteer entry as the runtime sees it. */
+export interface GazetteerPlace {
+  index: number;
+  /** GeoNames feature code (PCLI, ADM1, PPLC, PPL...), or our own: CONT, RGN, ADMD (district), ROUTE. */
+  fcode: string;
+  /** ISO 3166-1 alpha-2, or '' for places beyond one country. */
+  country: string;
+  /** GeoNames admin1 code within the country ('' when unknown). */
+  admin1: string;
+  lat: number;
+  lon: number;
+  population: number;
+  geonameid: number | null;
+  /** Display name: the English form news uses where known. */
+  name: string;
+  alternates: string[];
+}
+
+export interface GazetteerPlaceRow {
+  fcode: string;
+  country: string;
+  admin1: string;
+  lat: number;
+  lon: number;
+  population: number;
+  geonameid: number | null;
+  name: string;
+  alternates: string[];
+}
+
+const clean = (s: string) => s.replace(/[\t\n|]/g, ' ');
+
+const coordinate = (x: number) => x.toFixed(3).replace(/\.?0+$/, '');
+
+export function serializeGazetteer(rows: GazetteerPlaceRow[], keysOf: (row: GazetteerPlaceRow) => string[]): string {
+  const keys = new Map<string, number[]>();
+  rows.forEach((row, index) => {
+    for (const key of keysOf(row)) {
+      const list = keys.get(key);
+      if (list) list.push(index);
+      else keys.set(key, [index]);
+    }
+  });
+  const sortedKeys = [...keys.keys()].map(clean).sort(compareCodeUnits);
+  const lines = [`atlas-gazetteer\t${FORMAT_VERSION}\t${rows.length}\t${sortedKeys.length}`];
+  for (const r of rows) {
+    lines.push(
+      [
+        r.fcode,
+        r.country,
+        r.admin1,
+        coordinate(r.lat),
+        coordinate(r.lon),
+        r.population ? r.population.toString(36) : '',
+        r.geonameid === null ? '' : r.geonameid.toString(36),
+        clean(r.name),
+        r.alternates.map(clean).join('|'),
+      ].join('\t'),
+    );
+  }
+  for (const key of sortedKeys) lines.push(`${key}\t${keys.get(key)!.map((i) => i.toString(36)).join(',')}`);
+  return lines.join('\n') + '\n';
+}
+
+const compareCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The two sections of a gazetteer file, checked and not yet decoded. */
+export interface GazetteerSections {
+  placeLines: string[];
+  keyLines: string[];
+}
+
+export function splitGazetteer(text: string): GazetteerSections {
+  const firstBreak = text.indexOf('\n');
+  const header = text.slice(0, firstBreak).split('\t');
+  if (header[0] !== 'atlas-gazetteer' || Number(header[1]) !== FORMAT_VERSION) {
+    throw new Error('Not an Article Atlas gazetteer (or a different format version).');
+  }
+  const lines = text.slice(firstBreak + 1).split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  const placeCount = Number(header[2]);
+  if (lines.length !== placeCount + Number(header[3])) throw new Error('Truncated gazetteer: fewer lines than its header says.');
+  return { placeLines: lines.slice(0, placeCount), keyLines: lines.slice(placeCount) };
+}
+
+/**
+ * The place indices of a folded key, by binary search over the sorted key lines. A key
+ * line `k\t...` sorts after the probe `k\t` exactly when its key is k or greater, because
+ * a tab is below every character a key can hold.
+ */
+export function findKey(keyLines: string[], key: string): number[] {
+  const probe = `${key}\t`;
+  let lo = 0;
+  let hi = keyLines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keyLines[mid] < probe) lo = mid + 1;
+    else hi = mid;
+  }
+  const line = keyLines[lo];
+  if (line === undefined || !line.startsWith(probe)) return [];
+  return line.slice(probe.length).split(',').map((i) => parseInt(i, 36));
+}
+
+export function parsePlaceLine(line: string, index: number): GazetteerPlace {
+  const f = line.split('\t');
+  return {
+    index,
+    fcode: f[0],
+    country: f[1],
+    admin1: f[2],
+    lat: Number(f[3]),
+    lon: Number(f[4]),
+    population: f[5] ? parseInt(f[5], 36) : 0,
+    geonameid: f[6] ? parseInt(f[6], 36) : null,
+    name: f[7],
+    alternates: f[8] ? f[8].split('|') : [],
+  };
+}

@@ -1,0 +1,62 @@
+// The runtime gazetteer: a name index over the compact format. Places are decoded only
+// when a lookup returns them, so start-up costs one split of the text.
+import { findKey, parsePlaceLine, splitGazetteer, type GazetteerPlace } from './format.ts';
+import { placePrior } from './prior.ts';
+
+/** How strongly a name is a place name, for the recogniser: 0 none .. 3 country, region or continent. */
+export type NameClass = 0 | 1 | 2 | 3;
+
+const MAJOR_FCODES = new Set(['PCLI', 'ADM1', 'CONT', 'RGN', 'OCN', 'SEA']);
+
+export class Gazetteer {
+  private readonly placeLines: string[];
+  private readonly keyLines: string[];
+  private readonly decoded = new Map<number, GazetteerPlace>();
+  /** Lookups repeat (the same names recur in a text and in the recogniser's windows). */
+  private readonly found = new Map<string, GazetteerPlace[]>();
+  private readonly classes = new Map<string, NameClass>();
+
+  constructor(text: string) {
+    ({ placeLines: this.placeLines, keyLines: this.keyLines } = splitGazetteer(text));
+  }
+
+  get size(): number {
+    return this.placeLines.length;
+  }
+
+  place(index: number): GazetteerPlace {
+    let p = this.decoded.get(index);
+    if (!p) {
+      p = parsePlaceLine(this.placeLines[index], index);
+      this.decoded.set(index, p);
+    }
+    return p;
+  }
+
+  has(key: string): boolean {
+    return this.lookup(key).length > 0;
+  }
+
+  /** Every place a folded name can mean, the likeliest (by prior) first. */
+  lookup(key: string): GazetteerPlace[] {
+    let places = this.found.get(key);
+    if (!places) {
+      places = findKey(this.keyLines, key).map((i) => this.place(i)).sort((a, b) => placePrior(b) - placePrior(a));
+      this.found.set(key, places);
+    }
+    return places;
+  }
+
+  /** The recogniser's gazetteer feature for a folded name. */
+  nameClass(key: string): NameClass {
+    const cached = this.classes.get(key);
+    if (cached !== undefined) return cached;
+    let best: NameClass = 0;
+    for (const p of this.lookup(key)) {
+      const c: NameClass = MAJOR_FCODES.has(p.fcode) ? 3 : p.population >= 100_000 ? 2 : 1;
+      if (c > best) best = c;
+    }
+    this.classes.set(key, best);
+    return best;
+  }
+}

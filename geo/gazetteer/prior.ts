@@ -1,0 +1,11 @@
+// The prior of a gazetteer place: how likely a bare mention of its name means it, before
+// context. Countries, continents and first-level divisions outrank towns of the same name;
+// among settlements the larger one wins (the "largest population" baseline).
+
+const FCODE_PRIOR: Record<string, number> = {
+  CONT: 9, PCLI: 9, OCN: 7, SEA: 6, RGN: 6, ADM1: 6.5, ADMD: 4, PPLC: 6, PPLA: 3, PPLA2: 2, PPLA3: 1.5, PPLA4: 1, PPL: 1, PPLX: 0, PPLL: 0.5, PPLS: 0.5, PPLF: 0.5, PPLR: 0.5, ADM3: 0.5,
+};
+
+export function placePrior(p: { fcode: string; population: number }): number {
+  return (FCODE_PRIOR[p.fcode] ?? 0.5) + Math.log10(1 + p.population);
+}
