@@ -1,0 +1,59 @@
+// Camera moves: frame the article, bring a selected place into view, honour reduced motion.
+import type { Map as MapLibreMap, PaddingOptions } from 'maplibre-gl';
+import type { PlaceFeature } from '../../geo/types.ts';
+import { featureBounds, type Bounds } from '../lib/geo.ts';
+import type { ViewState } from '../url/codec.ts';
+import { drawGroup } from './place-layers.ts';
+
+export function prefersReducedMotion(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+export function framePadding(map: MapLibreMap): PaddingOptions {
+  const { clientWidth: w, clientHeight: h } = map.getContainer();
+  const p = Math.round(Math.max(16, Math.min(64, Math.min(w, h) * 0.1)));
+  return { top: p, bottom: p, left: p, right: p };
+}
+
+export function frameBounds(map: MapLibreMap, bounds: Bounds, animate: boolean): void {
+  map.fitBounds(bounds, { padding: framePadding(map), maxZoom: 9, animate: animate && !prefersReducedMotion() });
+}
+
+export function currentView(map: MapLibreMap): ViewState {
+  const c = map.getCenter();
+  return { zoom: map.getZoom(), lat: c.lat, lng: c.lng, bearing: map.getBearing(), pitch: map.getPitch() };
+}
+
+export function jumpToView(map: MapLibreMap, view: ViewState): void {
+  map.jumpTo({ zoom: view.zoom, center: [view.lng, view.lat], bearing: view.bearing, pitch: view.pitch });
+}
+
+/** Moves the camera only when the place is not already comfortably in view. */
+export function bringIntoView(map: MapLibreMap, feature: PlaceFeature): void {
+  const visible = map.getBounds();
+  const reduced = prefersReducedMotion();
+  const group = drawGroup(feature);
+  const [lng, lat] = feature.properties.point;
+  if (group === 'country' || group === 'settlement') {
+    const inset = insetBounds(visible.toArray().flat() as Bounds, 0.08);
+    if (contains(inset, [lng, lat, lng, lat])) return;
+    const zoom = group === 'country' ? Math.min(map.getZoom(), 3.5) : Math.max(5, Math.min(map.getZoom(), 10));
+    const options = { center: [lng, lat] as [number, number], zoom };
+    if (reduced) map.jumpTo(options);
+    else map.flyTo({ ...options, duration: 1600, essential: false });
+    return;
+  }
+  const bounds = featureBounds(feature);
+  if (contains(visible.toArray().flat() as Bounds, bounds)) return;
+  map.fitBounds(bounds, { padding: framePadding(map), maxZoom: 10, animate: !reduced, duration: 1400 });
+}
+
+function insetBounds([w, s, e, n]: Bounds, fraction: number): Bounds {
+  const dx = (e - w) * fraction;
+  const dy = (n - s) * fraction;
+  return [w + dx, s + dy, e - dx, n - dy];
+}
+
+function contains(outer: Bounds, inner: Bounds): boolean {
+  return inner[0] >= outer[0] && inner[1] >= outer[1] && inner[2] <= outer[2] && inner[3] <= outer[3];
+}

@@ -1,0 +1,82 @@
+// Creates the MapLibre map with the embedded basemap and the article's place layers.
+import * as maplibregl from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { PlaceFeature } from '../../geo/types.ts';
+import { BASEMAP_ATTRIBUTIONS } from './attribution.ts';
+import { fallbackStyle } from './fallback-style.ts';
+import {
+  LABELS_SOURCE,
+  PLACES_SOURCE,
+  labelsData,
+  overLayers,
+  placesData,
+  sourceSpec,
+  underLayers,
+} from './place-layers.ts';
+
+maplibregl.setWorkerUrl(workerUrl);
+
+const TEST_BUILD = import.meta.env.MODE === 'test' || import.meta.env.VITE_TEST === '1';
+
+/** A quick probe, so a browser without WebGL gets a message rather than an exception. */
+export function webglAvailable(): boolean {
+  try {
+    const canvas = document.createElement('canvas');
+    return Boolean(canvas.getContext('webgl2') ?? canvas.getContext('webgl'));
+  } catch {
+    return false;
+  }
+}
+
+export interface CreateMapOptions {
+  container: HTMLElement;
+  /** Where to start; the caller frames the article once the map exists when it is null. */
+  camera: { center: [number, number]; zoom: number; bearing?: number; pitch?: number } | null;
+  bounds: [number, number, number, number] | null;
+}
+
+/** Throws when WebGL cannot be initialised; the caller shows its message. */
+export function createMap({ container, camera, bounds }: CreateMapOptions): maplibregl.Map {
+  const map = new maplibregl.Map({
+    container,
+    style: fallbackStyle(),
+    ...(camera ?? {}),
+    ...(camera === null && bounds !== null ? { bounds, fitBoundsOptions: { padding: 40, maxZoom: 9 } } : {}),
+    attributionControl: false,
+    maxPitch: 0,
+    dragRotate: false,
+    pitchWithRotate: false,
+    touchPitch: false,
+    canvasContextAttributes: TEST_BUILD ? { preserveDrawingBuffer: true } : undefined,
+  });
+  map.touchZoomRotate.disableRotation();
+  map.keyboard.disableRotation();
+  map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+  map.addControl(new maplibregl.AttributionControl({ customAttribution: [...BASEMAP_ATTRIBUTIONS] }), 'bottom-right');
+  map.addControl(new maplibregl.ScaleControl({ maxWidth: 100, unit: 'metric' }), 'bottom-left');
+  return map;
+}
+
+/** Adds the place sources and layers; call once the style has loaded. */
+export function addPlaceLayers(map: maplibregl.Map, features: readonly PlaceFeature[], beforeId?: string): void {
+  map.addSource(PLACES_SOURCE, sourceSpec(placesData(features)));
+  map.addSource(LABELS_SOURCE, sourceSpec(labelsData(features)));
+  const before = beforeId && map.getLayer(beforeId) ? beforeId : undefined;
+  for (const layer of underLayers()) map.addLayer(layer, before);
+  for (const layer of overLayers()) map.addLayer(layer);
+}
+
+export function setPlaceData(map: maplibregl.Map, features: readonly PlaceFeature[]): void {
+  map.getSource<maplibregl.GeoJSONSource>(PLACES_SOURCE)?.setData(placesData(features));
+  map.getSource<maplibregl.GeoJSONSource>(LABELS_SOURCE)?.setData(labelsData(features));
+}
+
+export function placeSourcesLoaded(map: maplibregl.Map): boolean {
+  return Boolean(map.getSource(PLACES_SOURCE) && map.getSource(LABELS_SOURCE)) && map.isSourceLoaded(PLACES_SOURCE) && map.isSourceLoaded(LABELS_SOURCE);
+}
+
+export function setPlaceState(map: maplibregl.Map, id: string, state: Record<string, boolean>): void {
+  for (const source of [PLACES_SOURCE, LABELS_SOURCE]) {
+    if (map.getSource(source)) map.setFeatureState({ source, id }, state);
+  }
+}

@@ -1,0 +1,259 @@
+// How the article's places are drawn: GeoJSON sources flattened for MapLibre, and one layer per kind.
+import type {
+  ExpressionSpecification,
+  GeoJSONSourceSpecification,
+  LayerSpecification,
+  SymbolLayerSpecification,
+} from 'maplibre-gl';
+import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
+import type { PlaceFeature, PlaceKind } from '../../geo/types.ts';
+import { MAP_FONT_FAMILY } from './fonts.ts';
+
+export const PLACES_SOURCE = 'places';
+export const LABELS_SOURCE = 'place-labels';
+
+/** How a place is drawn, whatever its geometry turned out to be. */
+export type DrawGroup = 'settlement' | 'area' | 'route' | 'country';
+
+export interface DrawProperties {
+  id: string;
+  name: string;
+  kind: PlaceKind;
+  group: DrawGroup;
+  mentions: number;
+}
+
+export const COLORS = {
+  ink: '#1d2b3a',
+  settlement: '#23476b',
+  area: '#3b7a8c',
+  route: '#b4582a',
+  country: '#6b7280',
+  accent: '#c2272d',
+  halo: '#fbfaf7',
+};
+
+export function drawGroup(feature: PlaceFeature): DrawGroup {
+  const { kind } = feature.properties;
+  const type = feature.geometry?.type;
+  if (kind === 'country' || kind === 'continent') return 'country';
+  if (type === 'LineString' || type === 'MultiLineString') return 'route';
+  if (type === 'Polygon' || type === 'MultiPolygon') return 'area';
+  return 'settlement';
+}
+
+function drawProperties(feature: PlaceFeature): DrawProperties {
+  return {
+    id: String(feature.id),
+    name: feature.properties.name,
+    kind: feature.properties.kind,
+    group: drawGroup(feature),
+    mentions: feature.properties.mentions.length,
+  };
+}
+
+/** The places as drawn: their own geometries, with flat properties feature-state can key on. */
+export function placesData(features: readonly PlaceFeature[]): FeatureCollection<Geometry, DrawProperties> {
+  return {
+    type: 'FeatureCollection',
+    features: features
+      .filter((f) => f.geometry !== null)
+      .map((f) => ({ type: 'Feature', geometry: f.geometry, properties: drawProperties(f) })),
+  };
+}
+
+/** One label point per place (areas and roads are labelled once, at their representative point). */
+export function labelsData(features: readonly PlaceFeature[]): FeatureCollection<Point, DrawProperties> {
+  return {
+    type: 'FeatureCollection',
+    features: features.map(
+      (f): Feature<Point, DrawProperties> => ({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: f.properties.point },
+        properties: drawProperties(f),
+      }),
+    ),
+  };
+}
+
+export function sourceSpec(data: FeatureCollection): GeoJSONSourceSpecification {
+  return { type: 'geojson', data, promoteId: 'id' };
+}
+
+const isGroup = (group: DrawGroup): ExpressionSpecification => ['==', ['get', 'group'], group];
+const isPoint: ExpressionSpecification = ['==', ['geometry-type'], 'Point'];
+const notPoint: ExpressionSpecification = ['!=', ['geometry-type'], 'Point'];
+const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
+const hovered: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
+const active: ExpressionSpecification = ['any', selected, hovered];
+
+/** Mention count to circle radius: one mention is a dot, many are a disc. */
+const radius: ExpressionSpecification = ['interpolate', ['linear'], ['get', 'mentions'], 1, 5, 3, 7.5, 8, 11];
+
+export const LAYER_IDS = {
+  areaFill: 'places-area-fill',
+  areaLine: 'places-area-line',
+  routeCasing: 'places-route-casing',
+  route: 'places-route',
+  countryOutline: 'places-country-outline',
+  country: 'places-country',
+  settlement: 'places-settlement',
+  label: 'places-label',
+  areaLabel: 'places-label-area',
+} as const;
+
+/** Layers that sit under the basemap's labels. */
+export function underLayers(): LayerSpecification[] {
+  return [
+    {
+      id: LAYER_IDS.areaFill,
+      type: 'fill',
+      source: PLACES_SOURCE,
+      filter: isGroup('area'),
+      paint: {
+        'fill-color': ['case', selected, COLORS.accent, COLORS.area],
+        'fill-opacity': ['case', selected, 0.14, hovered, 0.14, 0.06],
+      },
+    },
+    {
+      id: LAYER_IDS.areaLine,
+      type: 'line',
+      source: PLACES_SOURCE,
+      filter: isGroup('area'),
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': ['case', selected, COLORS.accent, COLORS.area],
+        'line-width': ['case', active, 2.2, 1.2],
+        'line-dasharray': [3, 2],
+        'line-opacity': 0.9,
+      },
+    },
+    {
+      id: LAYER_IDS.countryOutline,
+      type: 'line',
+      source: PLACES_SOURCE,
+      filter: ['all', isGroup('country'), notPoint],
+      paint: {
+        'line-color': COLORS.accent,
+        'line-width': 1.5,
+        'line-opacity': ['case', active, 0.8, 0],
+      },
+    },
+  ];
+}
+
+/** Layers above everything: roads, markers and the labels in the article's own spelling. */
+export function overLayers(): LayerSpecification[] {
+  return [
+    {
+      id: LAYER_IDS.routeCasing,
+      type: 'line',
+      source: PLACES_SOURCE,
+      filter: isGroup('route'),
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      paint: { 'line-color': COLORS.halo, 'line-width': ['case', active, 8, 6] },
+    },
+    {
+      id: LAYER_IDS.route,
+      type: 'line',
+      source: PLACES_SOURCE,
+      filter: isGroup('route'),
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      paint: {
+        'line-color': ['case', selected, COLORS.accent, COLORS.route],
+        'line-width': ['case', active, 4.5, 3],
+      },
+    },
+    {
+      id: LAYER_IDS.country,
+      type: 'circle',
+      source: LABELS_SOURCE,
+      filter: isGroup('country'),
+      paint: {
+        'circle-radius': ['case', active, 6, 4],
+        'circle-color': 'rgba(0,0,0,0)',
+        'circle-stroke-width': ['case', active, 2, 1.2],
+        'circle-stroke-color': ['case', selected, COLORS.accent, COLORS.country],
+      },
+    },
+    {
+      id: LAYER_IDS.settlement,
+      type: 'circle',
+      source: PLACES_SOURCE,
+      filter: ['all', isGroup('settlement'), isPoint],
+      paint: {
+        'circle-radius': ['case', selected, ['+', radius, 3], hovered, ['+', radius, 1.5], radius],
+        'circle-color': ['case', selected, COLORS.accent, COLORS.settlement],
+        'circle-stroke-color': COLORS.halo,
+        'circle-stroke-width': ['case', active, 2.5, 1.5],
+      },
+    },
+    labelLayer(LAYER_IDS.areaLabel, ['area', 'route', 'country'], {
+      'text-anchor': ['match', ['get', 'group'], 'country', 'top', 'center'],
+      'text-offset': ['match', ['get', 'group'], 'country', ['literal', [0, 0.6]], ['literal', [0, 0]]],
+    }),
+    labelLayer(LAYER_IDS.label, ['settlement'], {
+      'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+      'text-radial-offset': 0.95,
+      'text-justify': 'auto',
+    }),
+  ];
+}
+
+type SymbolLayout = NonNullable<SymbolLayerSpecification['layout']>;
+
+/** Labels in the article's own spelling; settlements get their own layer for variable anchors. */
+function labelLayer(id: string, groups: DrawGroup[], placement: SymbolLayout): SymbolLayerSpecification {
+  return {
+    id,
+    type: 'symbol',
+    source: LABELS_SOURCE,
+    filter: ['in', ['get', 'group'], ['literal', groups]],
+    layout: {
+      'text-field': ['get', 'name'],
+      'text-font': [MAP_FONT_FAMILY],
+      'text-size': ['match', ['get', 'group'], 'country', 11, 'area', 12, 'route', 11.5, ['interpolate', ['linear'], ['get', 'mentions'], 1, 12.5, 4, 14.5]],
+      'text-transform': ['match', ['get', 'group'], 'country', 'uppercase', 'none'],
+      'text-letter-spacing': ['match', ['get', 'group'], 'country', 0.12, 'area', 0.04, 0],
+      'text-max-width': 9,
+      'symbol-sort-key': ['-', 0, ['get', 'mentions']],
+      'text-padding': 3,
+      ...placement,
+    },
+    paint: {
+      'text-color': [
+        'case',
+        selected,
+        COLORS.accent,
+        ['match', ['get', 'group'], 'country', COLORS.country, 'area', '#2d6170', 'route', '#8a4420', COLORS.ink],
+      ],
+      'text-halo-color': COLORS.halo,
+      'text-halo-width': ['case', active, 2.2, 1.6],
+    },
+  };
+}
+
+/** Layers a click or a hover can hit, most specific first. */
+export const INTERACTIVE_LAYERS = [
+  LAYER_IDS.settlement,
+  LAYER_IDS.label,
+  LAYER_IDS.route,
+  LAYER_IDS.areaLabel,
+  LAYER_IDS.country,
+  LAYER_IDS.areaFill,
+];
+
+const GROUP_RANK: Record<DrawGroup, number> = { settlement: 0, route: 1, country: 2, area: 3 };
+
+/** Among the features under the pointer, the one a reader most likely meant. */
+export function pickFeatureId(hits: { properties: Record<string, unknown> }[]): string | null {
+  let best: { id: string; rank: number } | null = null;
+  for (const hit of hits) {
+    const id = hit.properties.id;
+    const group = hit.properties.group as DrawGroup | undefined;
+    if (typeof id !== 'string' || group === undefined) continue;
+    const rank = GROUP_RANK[group] ?? 9;
+    if (best === null || rank < best.rank) best = { id, rank };
+  }
+  return best?.id ?? null;
+}
