@@ -76,8 +76,16 @@ export interface PlaceProperties {
 
 export type PlaceFeature = Feature<Geometry, PlaceProperties> & { id: string };
 
+/** A name recognised as a place that no gazetteer entry matches: kept, not dropped. */
+export interface UnresolvedName {
+  name: string;
+  mentions: Mention[];
+}
+
 export interface PlaceCollection extends FeatureCollection<Geometry, PlaceProperties> {
   features: PlaceFeature[];
   /** The article's sentences, so a reader can show every statement in context. */
   sentences?: Sentence[];
+  /** Names recognised as places that the gazetteer cannot place. */
+  unresolved?: UnresolvedName[];
 }

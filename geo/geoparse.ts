@@ -1,0 +1,44 @@
+// The geoparsing recipe: text in, GeoJSON of its places out. Pure: it takes a string and
+// loaded resources, touches no file or network, and runs the same in Node and in a worker.
+import type { PlaceCollection, UnresolvedName } from './types.ts';
+import type { Gazetteer } from './gazetteer/gazetteer.ts';
+import type { TaggerModel } from './recognise/tagger.ts';
+import { splitSentences } from './text/sentences.ts';
+import { tokenize } from './recognise/tokens.ts';
+import { tagSentences } from './recognise/tag-sentences.ts';
+import { recognise } from './recognise/mentions.ts';
+import { gatherCandidates } from './resolve/candidates.ts';
+import { resolveNames, type ResolveOptions } from './resolve/resolve.ts';
+import { buildFeatures, type OutlineLookup } from './output/features.ts';
+
+export interface GeoparseResources {
+  gazetteer: Gazetteer;
+  tagger: TaggerModel;
+  /** Folded demonym → ISO country code ("azerbaijani" → "AZ"). */
+  demonyms: Record<string, string>;
+  outlines: OutlineLookup;
+}
+
+/** Text to a FeatureCollection of its places (with its sentences and unresolved names as foreign members). */
+export function geoparse(text: string, resources: GeoparseResources, options: Partial<ResolveOptions> = {}): PlaceCollection {
+  const { gazetteer } = resources;
+  // 1. Sentences with offsets: the statements the reader will see.
+  const sentences = splitSentences(text);
+  // 2. Tokens, as the tagger was trained on them.
+  const tokens = tokenize(text);
+  // 3. Entities: places, people, organisations, demonyms, with the gazetteer as a feature;
+  //    sentence by sentence, so that a byline never runs into the dateline below it.
+  const spans = tagSentences(tokens, sentences, resources.tagger, (key) => gazetteer.nameClass(key));
+  // 4. Place mentions: datelines, hyphenated compounds, routes, cue words, one sense per document.
+  const { mentions, demonymCountries } = recognise(text, sentences, tokens, spans, gazetteer, resources.demonyms);
+  // 5. Candidates for each distinct name.
+  const names = gatherCandidates(mentions, gazetteer);
+  // 6. Resolution in the document's context.
+  const resolved = resolveNames(names, demonymCountries, options);
+  // 7. GeoJSON, one feature per place.
+  const places = buildFeatures(resolved, mentions.filter((m) => m.route), sentences, resources.outlines);
+  const unresolved: UnresolvedName[] = resolved
+    .filter((r) => !r.ranked.length)
+    .map((r) => ({ name: r.name.mentions[0].text, mentions: r.name.mentions.map(({ text, start, end, sentence }) => ({ text, start, end, sentence })) }));
+  return { ...places, unresolved };
+}

@@ -1,0 +1,161 @@
+// Stage 5: GeoJSON. One RFC 7946 Feature per distinct place, with its mentions, the
+// statements (sentences) that name it, its confidence and its runner-up readings. Areas get
+// their outline where the gazetteer has one; a named route becomes a LineString through the
+// places it joins.
+import type { Geometry, MultiPolygon, Polygon } from 'geojson';
+import type { Alternative, Mention, PlaceCollection, PlaceFeature, PlaceKind, Sentence, Statement } from '../types.ts';
+import type { GazetteerPlace } from '../gazetteer/format.ts';
+import type { RecognisedMention } from '../recognise/mentions.ts';
+import type { Resolved } from '../resolve/resolve.ts';
+import { fold } from '../text/fold.ts';
+
+export type OutlineLookup = (placeIndex: number) => Polygon | MultiPolygon | undefined;
+
+const MAX_ALTERNATIVES = 4;
+const MAX_NAMES = 16;
+
+export function kindOf(p: GazetteerPlace, cue: RecognisedMention['cue']): PlaceKind {
+  switch (p.fcode) {
+    case 'PCLI': return 'country';
+    case 'CONT': return 'continent';
+    case 'RGN': return 'region';
+    case 'OCN': case 'SEA': return 'water';
+    case 'ADM1': return 'admin1';
+    case 'ADMD': case 'ADM2': case 'ADM3': return 'district';
+  }
+  if (cue === 'city' || cue === 'town' || cue === 'village') return cue;
+  if (p.fcode === 'PPLC' || p.population >= 100_000) return 'city';
+  return p.population >= 10_000 || p.fcode === 'PPLA' ? 'town' : 'village';
+}
+
+export const slug = (name: string) => fold(name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'place';
+
+/** The spelling the article uses most; a dateline in capitals gives way to the gazetteer's. */
+function articleName(mentions: Mention[], fallback: string): string {
+  const counts = new Map<string, number>();
+  for (const m of mentions) if (m.text !== m.text.toUpperCase() || m.text.length <= 4) counts.set(m.text, (counts.get(m.text) ?? 0) + 1);
+  let best = '';
+  for (const [t, n] of counts) if (!best || n > counts.get(best)!) best = t;
+  return best || fallback;
+}
+
+function statementsOf(mentions: Mention[], sentences: Sentence[]): Statement[] {
+  const indices = [...new Set(mentions.map((m) => m.sentence))].sort((a, b) => a - b);
+  return indices.map((i) => ({ index: i, text: sentences[i].text, start: sentences[i].start, end: sentences[i].end }));
+}
+
+const plainMention = (m: RecognisedMention): Mention => ({ text: m.text, start: m.start, end: m.end, sentence: m.sentence });
+
+function alternativesOf(r: Resolved): Alternative[] {
+  return r.ranked.slice(1, 1 + MAX_ALTERNATIVES).map(({ place, score }) => ({
+    name: place.name,
+    kind: kindOf(place, null),
+    country: place.country || null,
+    geonameid: place.geonameid,
+    coordinates: [place.lon, place.lat],
+    score: Math.round(score * 100) / 100,
+  }));
+}
+
+function uniqueId(base: string, used: Set<string>, country: string): string {
+  let id = base;
+  if (used.has(id)) id = `${base}-${country.toLowerCase() || 'x'}`;
+  for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+  used.add(id);
+  return id;
+}
+
+interface PlaceGroup {
+  place: GazetteerPlace;
+  resolved: Resolved[];
+  mentions: RecognisedMention[];
+}
+
+/** Names that resolve to one place (Khankendi, Stepanakert) become one feature. */
+function groupByPlace(resolved: Resolved[]): PlaceGroup[] {
+  const groups = new Map<number, PlaceGroup>();
+  for (const r of resolved) {
+    if (!r.ranked.length) continue;
+    const place = r.ranked[0].place;
+    const g = groups.get(place.index) ?? { place, resolved: [], mentions: [] };
+    g.resolved.push(r);
+    g.mentions.push(...r.name.mentions);
+    groups.set(place.index, g);
+  }
+  return [...groups.values()].sort((a, b) => a.mentions[0].start - b.mentions[0].start);
+}
+
+export function buildFeatures(
+  resolved: Resolved[],
+  routes: RecognisedMention[],
+  sentences: Sentence[],
+  outlineOf: OutlineLookup,
+): PlaceCollection {
+  const used = new Set<string>();
+  const features: PlaceFeature[] = [];
+  const featureOfKey = new Map<string, PlaceFeature>();
+  for (const g of groupByPlace(resolved)) {
+    const mentions = g.mentions.sort((a, b) => a.start - b.start);
+    const main = g.resolved.reduce((a, b) => (b.name.mentions.length > a.name.mentions.length ? b : a));
+    const kind = kindOf(g.place, main.name.cue);
+    const name = articleName(mentions, g.place.name);
+    const outline = kind === 'district' || kind === 'region' || kind === 'admin1' ? outlineOf(g.place.index) : undefined;
+    const point: [number, number] = [g.place.lon, g.place.lat];
+    const feature: PlaceFeature = {
+      type: 'Feature',
+      id: uniqueId(slug(name), used, g.place.country),
+      geometry: outline ?? { type: 'Point', coordinates: point },
+      properties: {
+        name,
+        names: [...new Set([g.place.name, ...g.place.alternates])].slice(0, MAX_NAMES),
+        kind,
+        country: g.place.country || null,
+        geonameid: g.place.geonameid,
+        mentions: mentions.map(plainMention),
+        statements: statementsOf(mentions, sentences),
+        confidence: Math.round(Math.min(...g.resolved.map((r) => r.confidence)) * 1000) / 1000,
+        alternatives: alternativesOf(main),
+        point,
+        population: g.place.population,
+      },
+    };
+    features.push(feature);
+    for (const r of g.resolved) featureOfKey.set(r.name.key, feature);
+  }
+  features.push(...routeFeatures(routes, featureOfKey, sentences, used));
+  return { type: 'FeatureCollection', features, sentences };
+}
+
+function routeFeatures(routes: RecognisedMention[], featureOfKey: Map<string, PlaceFeature>, sentences: Sentence[], used: Set<string>): PlaceFeature[] {
+  const byKey = new Map<string, RecognisedMention[]>();
+  for (const r of routes) byKey.set(r.key, [...(byKey.get(r.key) ?? []), r]);
+  const out: PlaceFeature[] = [];
+  for (const mentions of byKey.values()) {
+    const joined = (mentions[0].route ?? []).map((p) => featureOfKey.get(p.key)).filter((f): f is PlaceFeature => !!f);
+    if (joined.length < 2) continue;
+    const coordinates = joined.map((f) => f.properties.point);
+    const geometry: Geometry = { type: 'LineString', coordinates };
+    const mid = coordinates[Math.floor(coordinates.length / 2)];
+    const name = mentions[0].text;
+    out.push({
+      type: 'Feature',
+      id: uniqueId(slug(name), used, joined[0].properties.country ?? ''),
+      geometry,
+      properties: {
+        name,
+        names: [name],
+        kind: 'route',
+        country: joined[0].properties.country,
+        geonameid: null,
+        mentions: mentions.map(plainMention),
+        statements: statementsOf(mentions, sentences),
+        confidence: Math.min(...joined.map((f) => f.properties.confidence)),
+        alternatives: [],
+        point: mid,
+        population: 0,
+        joins: joined.map((f) => f.id),
+      },
+    });
+  }
+  return out;
+}

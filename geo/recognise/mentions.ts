@@ -1,0 +1,217 @@
+// Stage 2 of the pipeline: from tokens and the tagger's entity spans to place mentions with
+// character offsets. The tagger decides what is a place; the rules here handle what a
+// sequence tagger sees badly: datelines in capitals, hyphenated compounds and named routes,
+// cue words ("Jabrayil region", "the city of Khojaly"), and one sense per document.
+import type { Mention, Sentence } from '../types.ts';
+import type { Gazetteer } from '../gazetteer/gazetteer.ts';
+import { fold } from '../text/fold.ts';
+import { sentenceAt } from '../text/sentences.ts';
+import type { Token } from './tokens.ts';
+import type { EntitySpan } from './tagger.ts';
+
+/** What the words around a mention say it is. */
+export type PlaceCue = 'area' | 'city' | 'town' | 'village';
+
+export interface RecognisedMention extends Mention {
+  /** The folded name to look up. */
+  key: string;
+  cue: PlaceCue | null;
+  /** The recogniser's confidence, 0..1. */
+  confidence: number;
+  /** For a named route (the Ahmadbayli-Fuzuli-Shusha highway): the places it joins. */
+  route?: RecognisedMention[];
+  /** For a place a route joins: the keys of the other places on it (they lie near each other). */
+  routeNeighbours?: string[];
+}
+
+export interface Recognition {
+  mentions: RecognisedMention[];
+  /** Countries the text points at without naming them as places (demonyms: "Azerbaijani officials"). */
+  demonymCountries: Map<string, number>;
+}
+
+const AREA_WORDS = new Set(['region', 'regions', 'province', 'district', 'county', 'state', 'oblast', 'rayon', 'governorate', 'prefecture', 'territory', 'municipality', 'department', 'canton', 'emirate']);
+const SETTLEMENT_WORDS: Record<string, PlaceCue> = { city: 'city', town: 'town', village: 'village', villages: 'village', capital: 'city' };
+const ROUTE_WORDS = new Set(['highway', 'road', 'motorway', 'expressway', 'railway', 'railroad', 'corridor', 'pipeline', 'route', 'freeway']);
+const CAPITALISED = /^\p{Lu}/u;
+const ALL_CAPS = /^[\p{Lu}][\p{Lu}.'’]+$/u;
+const DATELINE_END = new Set(['(', '–', '—', '-', ',', ':']);
+
+const keyOf = (tokens: Token[], first: number, last: number) =>
+  fold(tokens.slice(first, last + 1).map((t) => t.text).join(' '));
+
+function mentionOf(text: string, sentences: Sentence[], tokens: Token[], first: number, last: number, confidence: number): RecognisedMention {
+  const start = tokens[first].start;
+  const end = tokens[last].end;
+  return { text: text.slice(start, end), start, end, sentence: sentenceAt(sentences, start), key: keyOf(tokens, first, last), cue: cueAt(tokens, first, last), confidence };
+}
+
+/** The cue word right after a mention ("Jabrayil region", "Khankendi city") or before it ("city of Khojaly"). */
+function cueAt(tokens: Token[], first: number, last: number): PlaceCue | null {
+  const after = tokens[last + 1]?.text.toLowerCase();
+  if (after && AREA_WORDS.has(after)) return 'area';
+  if (after && SETTLEMENT_WORDS[after]) return SETTLEMENT_WORDS[after];
+  const before = tokens[first - 1]?.text.toLowerCase();
+  const beforeThat = tokens[first - 2]?.text.toLowerCase();
+  if (before === 'of' && beforeThat && SETTLEMENT_WORDS[beforeThat]) return SETTLEMENT_WORDS[beforeThat];
+  if (before === 'of' && beforeThat && AREA_WORDS.has(beforeThat)) return 'area';
+  return null;
+}
+
+/** Token ranges of hyphen-joined capitalised words: Ahmadbayli-Fuzuli-Shusha, Nagorno-Karabakh. */
+function hyphenParts(tokens: Token[], first: number, last: number): [number, number][] {
+  const parts: [number, number][] = [];
+  let from = first;
+  for (let i = first; i <= last; i++) {
+    if (tokens[i].text === '-') {
+      if (i > from) parts.push([from, i - 1]);
+      from = i + 1;
+    }
+  }
+  if (from <= last) parts.push([from, last]);
+  return parts;
+}
+
+/**
+ * A tagged span that is not a gazetteer name as a whole but joins names with hyphens is
+ * several places; before a road word it is also a route between them.
+ */
+function expandSpan(text: string, sentences: Sentence[], tokens: Token[], span: EntitySpan, gazetteer: Gazetteer): RecognisedMention[] {
+  const whole = mentionOf(text, sentences, tokens, span.first, span.last, span.score);
+  const parts = hyphenParts(tokens, span.first, span.last);
+  const roadAfter = ROUTE_WORDS.has(tokens[span.last + 1]?.text.toLowerCase() ?? '');
+  if (parts.length < 2 || (gazetteer.has(whole.key) && !roadAfter)) return [whole];
+  const partMentions = parts
+    .filter(([a, b]) => CAPITALISED.test(tokens[a].text) && gazetteer.has(keyOf(tokens, a, b)))
+    .map(([a, b]) => mentionOf(text, sentences, tokens, a, b, span.score));
+  if (!roadAfter || partMentions.length < 2) return partMentions.length ? partMentions : [whole];
+  for (const p of partMentions) p.routeNeighbours = partMentions.filter((o) => o !== p).map((o) => o.key);
+  const route = mentionOf(text, sentences, tokens, span.first, span.last + 1, span.score);
+  return [...partMentions, { ...route, route: partMentions }];
+}
+
+/** Hyphenated compounds before a road word, whatever the tagger made of them. */
+function findRoutes(tokens: Token[]): EntitySpan[] {
+  const spans: EntitySpan[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!ROUTE_WORDS.has(tokens[i].text.toLowerCase())) continue;
+    let first = i - 1;
+    while (first >= 2 && tokens[first - 1]?.text === '-' && CAPITALISED.test(tokens[first - 2].text)) first -= 2;
+    if (first < i - 1 && CAPITALISED.test(tokens[first]?.text ?? '')) spans.push({ type: 'LOC', first, last: i - 1, score: 0.9 });
+  }
+  return spans;
+}
+
+/** "ISTANBUL (AA) –", "KYIV, Ukraine —": a place in capitals opening a sentence. */
+function findDatelines(tokens: Token[], sentences: Sentence[], gazetteer: Gazetteer): EntitySpan[] {
+  const spans: EntitySpan[] = [];
+  let t = 0;
+  for (const s of sentences) {
+    while (t < tokens.length && tokens[t].start < s.start) t++;
+    let last = t;
+    while (last < tokens.length && last - t < 4 && ALL_CAPS.test(tokens[last].text) && tokens[last].end <= s.end) last++;
+    if (last === t || !DATELINE_END.has(tokens[last]?.text ?? '')) continue;
+    for (let end = last - 1; end >= t; end--) {
+      if (gazetteer.has(keyOf(tokens, t, end))) {
+        spans.push({ type: 'LOC', first: t, last: end, score: 0.95 });
+        break;
+      }
+    }
+  }
+  return spans;
+}
+
+/** Names tagged as people anywhere, and their surnames: one sense per document. */
+function personNames(tokens: Token[], spans: EntitySpan[]): Set<string> {
+  const names = new Set<string>();
+  for (const s of spans) {
+    if (s.type !== 'PER') continue;
+    names.add(keyOf(tokens, s.first, s.last));
+    if (s.last > s.first) names.add(fold(tokens[s.last].text));
+  }
+  return names;
+}
+
+/** Later unlabelled occurrences of a name that was tagged as a place elsewhere in the text. */
+function propagate(tokens: Token[], places: EntitySpan[], covered: Uint8Array): EntitySpan[] {
+  const byFirstWord = new Map<string, { words: string[]; score: number }[]>();
+  for (const p of places) {
+    if (p.score < 0.5) continue;
+    const words = tokens.slice(p.first, p.last + 1).map((t) => t.text);
+    const list = byFirstWord.get(words[0]) ?? [];
+    list.push({ words, score: p.score });
+    byFirstWord.set(words[0], list);
+  }
+  const out: EntitySpan[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (covered[i]) continue;
+    for (const { words, score } of byFirstWord.get(tokens[i].text) ?? []) {
+      if (words.every((w, k) => tokens[i + k]?.text === w && !covered[i + k])) {
+        out.push({ type: 'LOC', first: i, last: i + words.length - 1, score: score * 0.9 });
+        i += words.length - 1;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+export function recognise(
+  text: string,
+  sentences: Sentence[],
+  tokens: Token[],
+  spans: EntitySpan[],
+  gazetteer: Gazetteer,
+  demonyms: Record<string, string>,
+): Recognition {
+  const covered = new Uint8Array(tokens.length);
+  for (const s of spans) for (let i = s.first; i <= s.last; i++) covered[i] = 1;
+  const people = personNames(tokens, spans);
+  const tagged = spans.filter((s) => s.type === 'LOC');
+  const extra = [...findDatelines(tokens, sentences, gazetteer), ...findRoutes(tokens)];
+  const locSpans = dropOverlaps([...extra, ...tagged, ...propagate(tokens, tagged, covered)], tokens.length);
+  const mentions: RecognisedMention[] = [];
+  for (const span of locSpans) {
+    for (const m of expandSpan(text, sentences, tokens, span, gazetteer)) {
+      // Demonyms are context, not places ("Azerbaijani and Armenian origin").
+      if (m.key in demonyms && !m.route) continue;
+      if (!people.has(m.key) || gazetteer.nameClass(m.key) >= 3) mentions.push(m);
+    }
+  }
+  mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+  return { mentions: uniqueMentions(mentions), demonymCountries: countDemonyms(tokens, demonyms) };
+}
+
+/** Keep the first of overlapping spans (datelines and routes come first, then the tagger's), in linear time. */
+function dropOverlaps(spans: EntitySpan[], tokenCount: number): EntitySpan[] {
+  const taken = new Uint8Array(tokenCount);
+  const kept: EntitySpan[] = [];
+  for (const s of spans) {
+    let free = true;
+    for (let i = s.first; i <= s.last && free; i++) free = !taken[i];
+    if (!free) continue;
+    for (let i = s.first; i <= s.last; i++) taken[i] = 1;
+    kept.push(s);
+  }
+  return kept.sort((a, b) => a.first - b.first);
+}
+
+function uniqueMentions(mentions: RecognisedMention[]): RecognisedMention[] {
+  const seen = new Set<string>();
+  return mentions.filter((m) => {
+    const id = `${m.start}:${m.end}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+function countDemonyms(tokens: Token[], demonyms: Record<string, string>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const t of tokens) {
+    if (!CAPITALISED.test(t.text)) continue;
+    const country = demonyms[fold(t.text)];
+    if (country) out.set(country, (out.get(country) ?? 0) + 1);
+  }
+  return out;
+}

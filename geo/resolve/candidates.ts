@@ -1,0 +1,52 @@
+// Stage 3: candidates. Every distinct name the recogniser found, with the gazetteer places
+// it can mean, narrowed by what the words around it say (a "region" is an area, a "city" a
+// settlement). A name with no candidate stays in the result as unresolved.
+import type { Gazetteer } from '../gazetteer/gazetteer.ts';
+import type { GazetteerPlace } from '../gazetteer/format.ts';
+import type { PlaceCue, RecognisedMention } from '../recognise/mentions.ts';
+
+/** The candidates considered for one name: the most likely by prior, enough for any article. */
+const MAX_CANDIDATES = 24;
+
+export interface NameCandidates {
+  key: string;
+  mentions: RecognisedMention[];
+  cue: PlaceCue | null;
+  places: GazetteerPlace[];
+  /** Keys of the places that share a named route with this one. */
+  routeNeighbours: string[];
+}
+
+const AREA_FCODES = new Set(['ADM1', 'ADMD', 'ADM2', 'ADM3', 'RGN', 'PCLI', 'CONT']);
+const isSettlement = (p: GazetteerPlace) => p.fcode.startsWith('PPL');
+
+export function fitsCue(p: GazetteerPlace, cue: PlaceCue | null): boolean {
+  if (cue === null) return true;
+  return cue === 'area' ? AREA_FCODES.has(p.fcode) : isSettlement(p);
+}
+
+/** The most common cue among a name's mentions (one sense per document). */
+function dominantCue(mentions: RecognisedMention[]): PlaceCue | null {
+  const counts = new Map<PlaceCue, number>();
+  for (const m of mentions) if (m.cue) counts.set(m.cue, (counts.get(m.cue) ?? 0) + 1);
+  let best: PlaceCue | null = null;
+  for (const [cue, n] of counts) if (!best || n > counts.get(best)!) best = cue;
+  return best;
+}
+
+export function gatherCandidates(mentions: RecognisedMention[], gazetteer: Gazetteer): NameCandidates[] {
+  const byKey = new Map<string, RecognisedMention[]>();
+  for (const m of mentions) {
+    if (m.route) continue;
+    const list = byKey.get(m.key);
+    if (list) list.push(m);
+    else byKey.set(m.key, [m]);
+  }
+  return [...byKey].map(([key, ms]) => {
+    const cue = dominantCue(ms);
+    const all = gazetteer.lookup(key);
+    const fitting = all.filter((p) => fitsCue(p, cue));
+    const routeNeighbours = [...new Set(ms.flatMap((m) => m.routeNeighbours ?? []))];
+    return { key, mentions: ms, cue, places: (fitting.length ? fitting : all).slice(0, MAX_CANDIDATES), routeNeighbours };
+  });
+}

@@ -1,0 +1,143 @@
+// Stage 4: resolution. Each name's candidates are scored on their prior (feature class and
+// population) and on the document's context: the countries it names or implies, the
+// first-level divisions it names, and how close a candidate lies to the other places the
+// text names. Two passes: the first settles the clear cases, the second lets them pull the
+// ambiguous ones (Georgia near Atlanta is the state; Santa Ana beside California is the city there).
+import type { GazetteerPlace } from '../gazetteer/format.ts';
+import { placePrior } from '../gazetteer/prior.ts';
+import type { NameCandidates } from './candidates.ts';
+
+export interface ResolveOptions {
+  /** Weight of the share of the document's country evidence a candidate's country has. Default 5. */
+  countryWeight: number;
+  /** Bonus for a candidate inside a first-level division the document names. Default 3. */
+  admin1Weight: number;
+  /** Weight of closeness to the other places of the document. Default 4. */
+  proximityWeight: number;
+  /** Distance (km) at which closeness has fallen to 1/e. Default 300. */
+  proximityScaleKm: number;
+  /** Weight of demonyms ("Azerbaijani") as country evidence, relative to a named place. Default 0.5. */
+  demonymWeight: number;
+  /** Weight of closeness to the other places on the same named route. Default 8. */
+  routeWeight: number;
+  /** Distance (km) at which closeness along a route has fallen to 1/e. Default 60. */
+  routeScaleKm: number;
+}
+
+export const defaultResolveOptions: ResolveOptions = {
+  countryWeight: 5,
+  admin1Weight: 3,
+  proximityWeight: 4,
+  proximityScaleKm: 300,
+  demonymWeight: 0.5,
+  routeWeight: 8,
+  routeScaleKm: 60,
+};
+
+export interface ScoredPlace {
+  place: GazetteerPlace;
+  score: number;
+}
+
+export interface Resolved {
+  name: NameCandidates;
+  /** Best first; empty when the gazetteer has no place of that name. */
+  ranked: ScoredPlace[];
+  confidence: number;
+}
+
+const MAX_ANCHORS = 100;
+const BROAD = new Set(['PCLI', 'CONT', 'RGN', 'OCN', 'SEA']);
+
+export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const r = Math.PI / 180;
+  const h = Math.sin(((b.lat - a.lat) * r) / 2) ** 2 + Math.cos(a.lat * r) * Math.cos(b.lat * r) * Math.sin(((b.lon - a.lon) * r) / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+interface Context {
+  countries: Map<string, number>;
+  countryTotal: number;
+  admin1s: Set<string>;
+  /** Chosen local places (not countries or continents), with the key that chose them. */
+  anchors: { key: string; place: GazetteerPlace; weight: number }[];
+  chosen: Map<string, GazetteerPlace>;
+}
+
+function buildContext(chosen: Map<string, GazetteerPlace>, names: NameCandidates[], demonyms: Map<string, number>, o: ResolveOptions): Context {
+  const countries = new Map<string, number>();
+  const add = (c: string, w: number) => c && countries.set(c, (countries.get(c) ?? 0) + w);
+  for (const [c, n] of demonyms) add(c, n * o.demonymWeight);
+  const admin1s = new Set<string>();
+  const anchors: Context['anchors'] = [];
+  for (const name of names) {
+    const place = chosen.get(name.key);
+    if (!place) continue;
+    const weight = name.mentions.length;
+    add(place.country, weight);
+    if (place.fcode === 'ADM1') admin1s.add(`${place.country}.${place.admin1}`);
+    if (!BROAD.has(place.fcode)) anchors.push({ key: name.key, place, weight });
+  }
+  let countryTotal = 0;
+  for (const w of countries.values()) countryTotal += w;
+  // The most mentioned places carry the context; a cap keeps long texts linear.
+  anchors.sort((a, b) => b.weight - a.weight).splice(MAX_ANCHORS);
+  return { countries, countryTotal, admin1s, anchors, chosen };
+}
+
+function scoreCandidate(p: GazetteerPlace, name: NameCandidates, ctx: Context, o: ResolveOptions): number {
+  const { key } = name;
+  const ownWeight = name.mentions.length;
+  let score = placePrior(p);
+  for (const neighbour of name.routeNeighbours) {
+    const other = ctx.chosen.get(neighbour);
+    if (other) score += (o.routeWeight / name.routeNeighbours.length) * Math.exp(-distanceKm(p, other) / o.routeScaleKm);
+  }
+  if (ctx.countryTotal > 0 && p.country) {
+    // The name's own mentions are not evidence for their own country.
+    const own = p.fcode === 'PCLI' ? ownWeight : 0;
+    const share = Math.max(0, (ctx.countries.get(p.country) ?? 0) - own) / Math.max(1, ctx.countryTotal - own);
+    score += o.countryWeight * share;
+  }
+  if (p.fcode !== 'ADM1' && ctx.admin1s.has(`${p.country}.${p.admin1}`)) score += o.admin1Weight;
+  if (!BROAD.has(p.fcode) && ctx.anchors.length) {
+    let nearest = Infinity;
+    for (const a of ctx.anchors) if (a.key !== key) nearest = Math.min(nearest, distanceKm(p, a.place));
+    if (nearest < Infinity) score += o.proximityWeight * Math.exp(-nearest / o.proximityScaleKm);
+  }
+  return score;
+}
+
+function rank(name: NameCandidates, ctx: Context, o: ResolveOptions): ScoredPlace[] {
+  return name.places
+    .map((place) => ({ place, score: scoreCandidate(place, name, ctx, o) }))
+    .sort((a, b) => b.score - a.score);
+}
+
+/** Softmax share of the winner: how clearly it beat its rivals. */
+function confidenceOf(ranked: ScoredPlace[]): number {
+  if (!ranked.length) return 0;
+  const top = ranked[0].score;
+  let sum = 0;
+  for (const r of ranked) sum += Math.exp(r.score - top);
+  return 1 / sum;
+}
+
+export function resolveNames(names: NameCandidates[], demonyms: Map<string, number>, options: Partial<ResolveOptions> = {}): Resolved[] {
+  const o = { ...defaultResolveOptions, ...options };
+  // Pass 1: priors, with the unambiguous names and the demonyms as context.
+  const firstChoice = new Map<string, GazetteerPlace>();
+  for (const n of names) if (n.places.length) firstChoice.set(n.key, n.places[0]);
+  let ctx = buildContext(firstChoice, names, demonyms, o);
+  const secondChoice = new Map<string, GazetteerPlace>();
+  for (const n of names) {
+    const ranked = rank(n, ctx, o);
+    if (ranked.length) secondChoice.set(n.key, ranked[0].place);
+  }
+  // Pass 2: every choice of pass 1 pulls the others.
+  ctx = buildContext(secondChoice, names, demonyms, o);
+  return names.map((name) => {
+    const ranked = rank(name, ctx, o);
+    return { name, ranked, confidence: confidenceOf(ranked) };
+  });
+}

@@ -1,0 +1,88 @@
+// Sentence splitting with character offsets, in one linear scan (no backtracking regex).
+// Line breaks always end a sentence (bylines, datelines and credit lines sit on lines of
+// their own); inside a line, . ! ? end one unless the word before is an abbreviation or an
+// initial, or what follows does not start a sentence.
+import type { Sentence } from '../types.ts';
+
+const ABBREVIATIONS = new Set(
+  ('mr mrs ms dr prof sr jr st mt ft gen lt col maj capt sgt cpl adm cmdr gov sen rep rev hon pres supt insp ' +
+    'inc ltd co corp bros dept univ assn est approx vs etc al no nos vol fig ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun ' +
+    'u.s u.k u.n e.g i.e a.m p.m u.s.a d.c ave blvd rd').split(' '),
+);
+
+/** Words that, after an abbreviation such as "U.S.", show that a new sentence began. */
+const SENTENCE_STARTERS = new Set('the a an in on at he she it they we i but and this that these those there his her its their officials police'.split(' '));
+
+const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\u00a0' || c === '\r';
+const isClosing = (c: string) => c === '"' || c === '”' || c === '’' || c === "'" || c === ')' || c === ']' || c === '»';
+const isUpperStart = (c: string) => c !== c.toLowerCase() || c === '"' || c === '“' || c === '‘' || c === "'" || c === '(' || c === '«' || (c >= '0' && c <= '9');
+
+/** The word that ends at `end` (exclusive), lower-cased, without its final period. */
+function wordBefore(text: string, end: number): string {
+  let start = end;
+  while (start > 0 && !isSpace(text[start - 1]) && text[start - 1] !== '\n' && text[start - 1] !== '(') start--;
+  return text.slice(start, end).toLowerCase().replace(/^["“‘'(]+/, '');
+}
+
+function wordAfter(text: string, start: number): string {
+  let end = start;
+  while (end < text.length && /[\p{L}]/u.test(text[end])) end++;
+  return text.slice(start, end).toLowerCase();
+}
+
+function endsSentence(text: string, dot: number, next: number): boolean {
+  if (next >= text.length || !isUpperStart(text[next])) return false;
+  if (text[dot] !== '.') return true;
+  const word = wordBefore(text, dot);
+  if (/^\p{Lu}$/u.test(text[dot - 1] ?? '') && word.length === 1) return false; // an initial: "J. Smith"
+  if (ABBREVIATIONS.has(word) || /^(\p{L}\.)+\p{L}$/u.test(word)) {
+    return SENTENCE_STARTERS.has(wordAfter(text, next));
+  }
+  return true;
+}
+
+/** Split text into sentences whose offsets slice back to their text (trimmed of spaces). */
+export function splitSentences(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  let start = 0;
+  const push = (end: number) => {
+    let s = start;
+    let e = end;
+    while (s < e && (isSpace(text[s]) || text[s] === '\n')) s++;
+    while (e > s && (isSpace(text[e - 1]) || text[e - 1] === '\n')) e--;
+    if (e > s) out.push({ index: out.length, start: s, end: e, text: text.slice(s, e) });
+    start = end;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') {
+      push(i);
+      continue;
+    }
+    if (c !== '.' && c !== '!' && c !== '?') continue;
+    let end = i + 1;
+    while (end < text.length && (isClosing(text[end]) || text[end] === '.' || text[end] === '!' || text[end] === '?')) end++;
+    if (end >= text.length || !isSpace(text[end])) continue;
+    let next = end;
+    while (next < text.length && isSpace(text[next])) next++;
+    if (next < text.length && text[next] !== '\n' && endsSentence(text, i, next)) {
+      push(end);
+      i = end - 1;
+    }
+  }
+  push(text.length);
+  return out;
+}
+
+/** The index of the sentence holding a character offset (binary search). */
+export function sentenceAt(sentences: Sentence[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (sentences[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
