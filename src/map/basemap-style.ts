@@ -95,8 +95,11 @@ export const OVERLAY_BEFORE_LAYER_ID = 'basemap-country-labels';
 /** Zoom from which the 1:10m Caucasus detail replaces the 1:110m world outlines. */
 export const REGION_MIN_ZOOM = 3.5;
 
-/** Bounds of the regional detail [west, south, east, north], as in geo/build/basemap.ts. */
-export const REGION_BOUNDS: [number, number, number, number] = [38, 34, 56, 45.5];
+/** Zoom from which countries around the Caucasus are named inside the regional window. */
+const REGION_LABEL_ZOOM = 5;
+
+/** Bounds of the 1:10m detail [west, south, east, north], `DETAIL_BBOX` in geo/build/basemap.ts. */
+export const DETAIL_BOUNDS: [number, number, number, number] = [26, 30, 62, 50];
 
 /**
  * Builds the basemap style, or returns `options.styleUrl` when an online style was chosen.
@@ -117,7 +120,7 @@ export function createBasemapStyle(options: BasemapOptions = {}): StyleSpecifica
       ...(o.showAdmin1 ? admin1Layers(palette) : []),
       ...borderLayers(palette),
       ...(o.showPlaces ? placeLayers(palette) : []),
-      countryLabelLayer(palette),
+      ...countryLabelLayers(palette),
     ],
   };
 }
@@ -130,7 +133,7 @@ function createSources(): Record<string, SourceSpecification> {
     tolerance: 0.2,
     ...(attribution ? { attribution } : {}),
   });
-  const [w, s, e, n] = REGION_BOUNDS;
+  const [w, s, e, n] = DETAIL_BOUNDS;
   return {
     'basemap-world-land': geojson(worldLandUrl, BASEMAP_ATTRIBUTION),
     'basemap-world-borders': geojson(worldBordersUrl),
@@ -225,6 +228,16 @@ function borderLayers(p: BasemapPalette): LayerSpecification[] {
       id: 'basemap-world-borders',
       type: 'line',
       source: 'basemap-world-borders',
+      filter: ['!', ['get', 'detail']],
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': p.border, 'line-width': ['interpolate', ['linear'], ['zoom'], 0, 0.4, 3.5, 0.8, 9, 1.6] },
+    },
+    {
+      // The coarse borders inside the detail window, until the 1:10m ones replace them.
+      id: 'basemap-world-borders-detail',
+      type: 'line',
+      source: 'basemap-world-borders',
+      filter: ['get', 'detail'],
       maxzoom: REGION_MIN_ZOOM,
       layout: { 'line-join': 'round' },
       paint: { 'line-color': p.border, 'line-width': ['interpolate', ['linear'], ['zoom'], 0, 0.4, 3.5, 0.8] },
@@ -284,16 +297,24 @@ function placeLayers(p: BasemapPalette): LayerSpecification[] {
       'text-halo-width': 1.4,
     },
   }));
-  // All dots under all labels, so a small town's dot never covers a capital's name.
-  return [...dots, ...labels];
+  // All dots under all labels, so a small town's dot never covers a capital's name; the
+  // top-most symbol layer is placed first, so capitals go last and win collisions.
+  return [...dots, ...labels.reverse()];
 }
 
-function countryLabelLayer(p: BasemapPalette): LayerSpecification {
+/**
+ * Country names from two point sets: one per country for the world view, and, from zoom 5,
+ * a second point inside the Caucasus window for the countries that reach into it (so Iran
+ * and Turkey are named when only their corner of the region is in view).
+ */
+function countryLabelLayers(p: BasemapPalette): LayerSpecification[] {
   const area: ExpressionSpecification = ['get', 'area_km2'];
-  return {
-    id: 'basemap-country-labels',
+  const layer = (id: string, filter: ExpressionSpecification, zooms: { minzoom?: number; maxzoom?: number }): LayerSpecification => ({
+    id,
     type: 'symbol',
     source: 'basemap-world-country-labels',
+    filter,
+    ...zooms,
     layout: {
       'text-field': ['upcase', ['get', 'name']],
       'text-font': [MAP_FONT_FAMILY],
@@ -301,7 +322,7 @@ function countryLabelLayer(p: BasemapPalette): LayerSpecification {
       'text-size': [
         'interpolate', ['linear'], ['zoom'],
         1, ['step', area, 8, 100_000, 9, 1_000_000, 10.5],
-        6, ['step', area, 11, 100_000, 13, 1_000_000, 14],
+        6, ['step', area, 11, 100_000, 12.5, 1_000_000, 13.5],
       ],
       'text-letter-spacing': 0.12,
       'text-max-width': 7,
@@ -314,5 +335,10 @@ function countryLabelLayer(p: BasemapPalette): LayerSpecification {
       'text-halo-color': p.halo,
       'text-halo-width': 1.2,
     },
-  };
+  });
+  return [
+    layer(OVERLAY_BEFORE_LAYER_ID, ['all', ['==', ['get', 'scope'], 'world'], ['!', ['get', 'region']]], {}),
+    layer('basemap-country-labels-region-world', ['all', ['==', ['get', 'scope'], 'world'], ['get', 'region']], { maxzoom: REGION_LABEL_ZOOM }),
+    layer('basemap-country-labels-region', ['==', ['get', 'scope'], 'region'], { minzoom: REGION_LABEL_ZOOM }),
+  ];
 }
