@@ -4,14 +4,14 @@ import type { PlaceFeature } from '../../geo/types.ts';
 import { featureBounds, type Bounds } from '../lib/geo.ts';
 import type { ViewState } from '../url/codec.ts';
 import { drawGroup } from './place-layers.ts';
+import { paddingFor } from './create-map.ts';
 
 export function prefersReducedMotion(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
 export function framePadding(map: MapLibreMap): PaddingOptions {
-  const { clientWidth: w, clientHeight: h } = map.getContainer();
-  const p = Math.round(Math.max(16, Math.min(64, Math.min(w, h) * 0.1)));
+  const p = paddingFor(map.getContainer());
   return { top: p, bottom: p, left: p, right: p };
 }
 
@@ -35,8 +35,7 @@ export function bringIntoView(map: MapLibreMap, feature: PlaceFeature): void {
   const group = drawGroup(feature);
   const [lng, lat] = feature.properties.point;
   if (group === 'country' || group === 'settlement') {
-    const inset = insetBounds(visible.toArray().flat() as Bounds, 0.08);
-    if (contains(inset, [lng, lat, lng, lat])) return;
+    if (comfortablyVisible(map, [lng, lat])) return;
     const zoom = group === 'country' ? Math.min(map.getZoom(), 3.5) : Math.max(5, Math.min(map.getZoom(), 10));
     const options = { center: [lng, lat] as [number, number], zoom };
     if (reduced) map.jumpTo(options);
@@ -48,10 +47,12 @@ export function bringIntoView(map: MapLibreMap, feature: PlaceFeature): void {
   map.fitBounds(bounds, { padding: framePadding(map), maxZoom: 10, animate: !reduced, duration: 1400 });
 }
 
-function insetBounds([w, s, e, n]: Bounds, fraction: number): Bounds {
-  const dx = (e - w) * fraction;
-  const dy = (n - s) * fraction;
-  return [w + dx, s + dy, e - dx, n - dy];
+/** Far enough from the edges that the marker and its label can be seen. */
+function comfortablyVisible(map: MapLibreMap, lngLat: [number, number]): boolean {
+  const { x, y } = map.project(lngLat);
+  const { clientWidth: w, clientHeight: h } = map.getContainer();
+  const margin = Math.min(56, Math.min(w, h) * 0.12);
+  return x >= margin && x <= w - margin && y >= margin && y <= h - margin;
 }
 
 function contains(outer: Bounds, inner: Bounds): boolean {

@@ -3,7 +3,7 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { PlaceFeature } from '../../geo/types.ts';
 import { BASEMAP_ATTRIBUTIONS } from './attribution.ts';
-import { fallbackStyle } from './fallback-style.ts';
+import { createBasemapStyle, OVERLAY_BEFORE_LAYER_ID } from './basemap-style.ts';
 import {
   LABELS_SOURCE,
   PLACES_SOURCE,
@@ -35,13 +35,18 @@ export interface CreateMapOptions {
   bounds: [number, number, number, number] | null;
 }
 
+/** Room around framed places for their labels: a tenth of the map, within 24..80 px. */
+export function paddingFor(container: HTMLElement): number {
+  return Math.round(Math.max(24, Math.min(80, Math.min(container.clientWidth, container.clientHeight) * 0.12)));
+}
+
 /** Throws when WebGL cannot be initialised; the caller shows its message. */
 export function createMap({ container, camera, bounds }: CreateMapOptions): maplibregl.Map {
   const map = new maplibregl.Map({
     container,
-    style: fallbackStyle(),
+    style: createBasemapStyle({ styleUrl: import.meta.env.VITE_BASEMAP_STYLE_URL || undefined }),
     ...(camera ?? {}),
-    ...(camera === null && bounds !== null ? { bounds, fitBoundsOptions: { padding: 40, maxZoom: 9 } } : {}),
+    ...(camera === null && bounds !== null ? { bounds, fitBoundsOptions: { padding: paddingFor(container), maxZoom: 9 } } : {}),
     attributionControl: false,
     maxPitch: 0,
     dragRotate: false,
@@ -52,23 +57,53 @@ export function createMap({ container, camera, bounds }: CreateMapOptions): mapl
   map.touchZoomRotate.disableRotation();
   map.keyboard.disableRotation();
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-  map.addControl(new maplibregl.AttributionControl({ customAttribution: [...BASEMAP_ATTRIBUTIONS] }), 'bottom-right');
+  const phone = typeof matchMedia === 'function' && matchMedia('(max-width: 640px)').matches;
+  map.addControl(new maplibregl.AttributionControl({ customAttribution: [...BASEMAP_ATTRIBUTIONS], compact: phone }), 'bottom-right');
+  // On phones the credits start folded behind their (i) button instead of covering the map.
+  if (phone) map.once('load', () => container.querySelector('.maplibregl-compact-show')?.classList.remove('maplibregl-compact-show'));
   map.addControl(new maplibregl.ScaleControl({ maxWidth: 100, unit: 'metric' }), 'bottom-left');
   return map;
 }
 
 /** Adds the place sources and layers; call once the style has loaded. */
-export function addPlaceLayers(map: maplibregl.Map, features: readonly PlaceFeature[], beforeId?: string): void {
+export function addPlaceLayers(map: maplibregl.Map, features: readonly PlaceFeature[], beforeId = OVERLAY_BEFORE_LAYER_ID): void {
   map.addSource(PLACES_SOURCE, sourceSpec(placesData(features)));
   map.addSource(LABELS_SOURCE, sourceSpec(labelsData(features)));
   const before = beforeId && map.getLayer(beforeId) ? beforeId : undefined;
   for (const layer of underLayers()) map.addLayer(layer, before);
   for (const layer of overLayers()) map.addLayer(layer);
+  hideBasemapDuplicates(map, features);
 }
 
 export function setPlaceData(map: maplibregl.Map, features: readonly PlaceFeature[]): void {
   map.getSource<maplibregl.GeoJSONSource>(PLACES_SOURCE)?.setData(placesData(features));
   map.getSource<maplibregl.GeoJSONSource>(LABELS_SOURCE)?.setData(labelsData(features));
+  hideBasemapDuplicates(map, features);
+}
+
+const BASEMAP_PLACES_SOURCE = 'basemap-places';
+const basemapFilters = new WeakMap<maplibregl.Map, Map<string, maplibregl.FilterSpecification | undefined>>();
+
+/** The basemap's own dot and name for Baku would double the article's: hide those it draws itself. */
+export function hideBasemapDuplicates(map: maplibregl.Map, features: readonly PlaceFeature[]): void {
+  let originals = basemapFilters.get(map);
+  if (!originals) {
+    originals = new Map();
+    for (const layer of map.getStyle().layers) {
+      if ('source' in layer && layer.source === BASEMAP_PLACES_SOURCE) originals.set(layer.id, layer.filter);
+    }
+    basemapFilters.set(map, originals);
+  }
+  const ids = features.map((f) => f.properties.geonameid).filter((id): id is number => id !== null);
+  const names = [...new Set(features.flatMap((f) => [f.properties.name, ...f.properties.names]))];
+  const notDrawn: maplibregl.ExpressionSpecification = [
+    'all',
+    ['!', ['in', ['get', 'geonameid'], ['literal', ids]]],
+    ['!', ['in', ['get', 'name'], ['literal', names]]],
+  ];
+  for (const [id, original] of originals) {
+    map.setFilter(id, original ? ['all', original as maplibregl.ExpressionSpecification, notDrawn] : notDrawn);
+  }
 }
 
 export function placeSourcesLoaded(map: maplibregl.Map): boolean {

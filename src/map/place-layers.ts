@@ -21,6 +21,10 @@ export interface DrawProperties {
   kind: PlaceKind;
   group: DrawGroup;
   mentions: number;
+  /** Representative point [lon, lat]. */
+  point: [number, number];
+  /** Whether the place's own geometry is a point (its marker then comes from the places source). */
+  isPoint: boolean;
 }
 
 export const COLORS = {
@@ -49,6 +53,8 @@ function drawProperties(feature: PlaceFeature): DrawProperties {
     kind: feature.properties.kind,
     group: drawGroup(feature),
     mentions: feature.properties.mentions.length,
+    point: feature.properties.point,
+    isPoint: feature.geometry?.type === 'Point',
   };
 }
 
@@ -100,6 +106,8 @@ export const LAYER_IDS = {
   settlement: 'places-settlement',
   label: 'places-label',
   areaLabel: 'places-label-area',
+  countryLabel: 'places-label-country',
+  countryArea: 'places-country-area',
 } as const;
 
 /** Layers that sit under the basemap's labels. */
@@ -164,18 +172,8 @@ export function overLayers(): LayerSpecification[] {
         'line-width': ['case', active, 4.5, 3],
       },
     },
-    {
-      id: LAYER_IDS.country,
-      type: 'circle',
-      source: LABELS_SOURCE,
-      filter: isGroup('country'),
-      paint: {
-        'circle-radius': ['case', active, 6, 4],
-        'circle-color': 'rgba(0,0,0,0)',
-        'circle-stroke-width': ['case', active, 2, 1.2],
-        'circle-stroke-color': ['case', selected, COLORS.accent, COLORS.country],
-      },
-    },
+    countryMarker(LAYER_IDS.country, PLACES_SOURCE, ['all', isGroup('country'), isPoint]),
+    countryMarker(LAYER_IDS.countryArea, LABELS_SOURCE, ['all', isGroup('country'), ['!', ['get', 'isPoint']]]),
     {
       id: LAYER_IDS.settlement,
       type: 'circle',
@@ -188,16 +186,45 @@ export function overLayers(): LayerSpecification[] {
         'circle-stroke-width': ['case', active, 2.5, 1.5],
       },
     },
-    labelLayer(LAYER_IDS.areaLabel, ['area', 'route', 'country'], {
-      'text-anchor': ['match', ['get', 'group'], 'country', 'top', 'center'],
-      'text-offset': ['match', ['get', 'group'], 'country', ['literal', [0, 0.6]], ['literal', [0, 0]]],
-    }),
+    labelLayer(LAYER_IDS.areaLabel, ['area', 'route'], { 'text-anchor': 'center' }),
+    // The basemap already names countries: this label appears only on hover and selection,
+    // and ignores collisions so that, hidden, it takes no room from other names.
+    {
+      ...labelLayer(LAYER_IDS.countryLabel, ['country'], {
+        'text-anchor': 'top',
+        'text-offset': [0, 0.7],
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+      }),
+      paint: {
+        'text-color': ['case', selected, COLORS.accent, COLORS.ink],
+        'text-halo-color': COLORS.halo,
+        'text-halo-width': 2,
+        'text-opacity': ['case', active, 1, 0],
+      },
+    },
     labelLayer(LAYER_IDS.label, ['settlement'], {
       'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
       'text-radial-offset': 0.95,
       'text-justify': 'auto',
     }),
   ];
+}
+
+/** Countries are only marked: a small ring at their representative point. */
+function countryMarker(id: string, source: string, filter: ExpressionSpecification): LayerSpecification {
+  return {
+    id,
+    type: 'circle',
+    source,
+    filter,
+    paint: {
+      'circle-radius': ['case', active, 6.5, 4],
+      'circle-color': ['case', selected, COLORS.accent, 'rgba(255,255,255,0.6)'],
+      'circle-stroke-width': ['case', active, 2, 1.3],
+      'circle-stroke-color': ['case', selected, COLORS.halo, COLORS.country],
+    },
+  };
 }
 
 type SymbolLayout = NonNullable<SymbolLayerSpecification['layout']>;
@@ -240,6 +267,7 @@ export const INTERACTIVE_LAYERS = [
   LAYER_IDS.route,
   LAYER_IDS.areaLabel,
   LAYER_IDS.country,
+  LAYER_IDS.countryArea,
   LAYER_IDS.areaFill,
 ];
 

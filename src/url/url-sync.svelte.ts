@@ -11,7 +11,8 @@ export function applyLocation(app: AppState, href: string, initial: boolean): Ur
   const parsed = parseLocation(href);
   const resolved = resolveAgainst(parsed.state, (id) => app.byId.get(id)?.properties.statements.length ?? null);
   const { place, statement, view } = resolved.state;
-  const source = view !== null && !initial ? 'history' : 'url';
+  // With a view in the link the camera is already decided; without one, the map brings the place into view.
+  const source = view !== null ? 'history' : 'url';
   if (place === null) app.clear(source);
   else app.select(place, statement === null ? null : statement - 1, source);
   if (view !== null) {
