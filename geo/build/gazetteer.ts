@@ -11,7 +11,7 @@ import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
 import { fold } from '../text/fold.ts';
 import { serializeGazetteer, type GazetteerPlaceRow } from '../gazetteer/format.ts';
 import { englishNameFinder, readAdmin1, readCountries, readGeoNamesCities, usableAlternate } from './sources/geonames.ts';
-import { readNaturalEarthAdmin1 } from './sources/natural-earth.ts';
+import { readNaturalEarthAdmin1, type NaturalEarthAdmin1 } from './sources/natural-earth.ts';
 import { readWof, type WofPlace } from './sources/wof.ts';
 import { COUNTRY_ALIASES, CURATED_PLACES } from './curated-places.ts';
 
@@ -86,6 +86,19 @@ function demonyms(): Record<string, string> {
   return out;
 }
 
+/**
+ * Where Natural Earth has no outline for a GeoNames division (England, Scotland: Natural
+ * Earth splits the UK into counties), its largest settlement stands for it.
+ */
+function largestCityPoints(): Map<string, { lat: number; lon: number; population: number }> {
+  const out = new Map<string, { lat: number; lon: number; population: number }>();
+  for (const c of readGeoNamesCities()) {
+    const code = `${c.country}.${c.admin1}`;
+    if ((out.get(code)?.population ?? -1) < c.population) out.set(code, c);
+  }
+  return out;
+}
+
 function addAdmin1(): void {
   const naturalEarth = readNaturalEarthAdmin1();
   // Several Natural Earth features can carry one GeoNames code (an island group beside its
@@ -93,12 +106,31 @@ function addAdmin1(): void {
   const neByCode = new Map<string, (typeof naturalEarth)[number]>();
   for (const n of [...naturalEarth].sort((a, b) => a.areaKm2 - b.areaKm2)) if (n.gnCode) neByCode.set(n.gnCode, n);
   const neById = new Map(naturalEarth.filter((n) => n.geonameid).map((n) => [n.geonameid!, n]));
+  const largest = largestCityPoints();
+  const used = new Set<(typeof naturalEarth)[number]>();
   for (const a of readAdmin1()) {
-    const ne = neById.get(a.geonameid) ?? neByCode.get(a.code);
-    if (!ne || !Number.isFinite(ne.lat)) continue;
     const [country, admin1] = a.code.split('.');
+    const ne = neById.get(a.geonameid) ?? neByCode.get(a.code);
+    if (!ne || !Number.isFinite(ne.lat)) {
+      const city = largest.get(a.code);
+      if (city) addRow({ fcode: 'ADM1', country, admin1, lat: city.lat, lon: city.lon, population: 0, geonameid: a.geonameid, name: usableAlternate(a.name, false) ? a.name : a.asciiname, alternates: [a.asciiname] });
+      continue;
+    }
+    used.add(ne);
     const alternates = [a.name, a.asciiname, ...ne.alternates].filter((n) => usableAlternate(n, true));
     addRow({ fcode: 'ADM1', country, admin1, lat: ne.lat, lon: ne.lon, population: 0, geonameid: a.geonameid, name: usableAlternate(ne.name, false) ? ne.name : a.asciiname, alternates, outline: country === 'AZ' || country === 'AM' ? simplify(ne.geometry) : undefined });
+  }
+  addNaturalEarthDistricts(naturalEarth, used);
+}
+
+/**
+ * Natural Earth divisions that GeoNames does not list at its first level (the counties of
+ * England and Scotland, for one) are second-level areas with a label point.
+ */
+function addNaturalEarthDistricts(naturalEarth: NaturalEarthAdmin1[], used: Set<NaturalEarthAdmin1>): void {
+  for (const ne of naturalEarth) {
+    if (used.has(ne) || !Number.isFinite(ne.lat) || !usableAlternate(ne.name, false)) continue;
+    addRow({ fcode: 'ADM2', country: ne.country, admin1: ne.gnCode.split('.')[1] ?? '', lat: ne.lat, lon: ne.lon, population: 0, geonameid: ne.geonameid, name: ne.name, alternates: ne.alternates.filter((n) => usableAlternate(n, false)) });
   }
 }
 

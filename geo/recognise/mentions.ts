@@ -22,6 +22,8 @@ export interface RecognisedMention extends Mention {
   route?: RecognisedMention[];
   /** For a place a route joins: the keys of the other places on it (they lie near each other). */
   routeNeighbours?: string[];
+  /** Keys of the other names in the same list ("Georgia, Oklahoma and California"): places of one kind. */
+  listSiblings?: string[];
 }
 
 export interface Recognition {
@@ -179,7 +181,32 @@ export function recognise(
     }
   }
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);
-  return { mentions: uniqueMentions(mentions), demonymCountries: countDemonyms(tokens, demonyms) };
+  const unique = uniqueMentions(mentions);
+  linkLists(text, unique);
+  return { mentions: unique, demonymCountries: countDemonyms(tokens, demonyms) };
+}
+
+const LIST_GLUE = /^(,|,? and|,? or|\/)$/;
+
+/** Mentions joined only by commas, "and" or "or" form a list: its members are alike. */
+function linkLists(text: string, mentions: RecognisedMention[]): void {
+  let group: RecognisedMention[] = [];
+  const close = () => {
+    if (group.length > 1) for (const m of group) m.listSiblings = group.filter((o) => o !== m && o.key !== m.key).map((o) => o.key);
+    group = [];
+  };
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    if (m.route) continue;
+    const prev = group[group.length - 1];
+    const glue = prev && prev.sentence === m.sentence && m.start - prev.end <= 6 ? text.slice(prev.end, m.start).trim() : null;
+    if (!prev || (glue !== null && LIST_GLUE.test(glue))) group.push(m);
+    else {
+      close();
+      group.push(m);
+    }
+  }
+  close();
 }
 
 /** Keep the first of overlapping spans (datelines and routes come first, then the tagger's), in linear time. */

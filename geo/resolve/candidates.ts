@@ -15,6 +15,8 @@ export interface NameCandidates {
   places: GazetteerPlace[];
   /** Keys of the places that share a named route with this one. */
   routeNeighbours: string[];
+  /** Keys of the names listed with this one ("Georgia, Oklahoma and California"). */
+  listSiblings: string[];
 }
 
 const AREA_FCODES = new Set(['ADM1', 'ADMD', 'ADM2', 'ADM3', 'RGN', 'PCLI', 'CONT']);
@@ -47,6 +49,7 @@ export function gatherCandidates(mentions: RecognisedMention[], gazetteer: Gazet
     const all = gazetteer.lookup(key);
     const fitting = all.filter((p) => fitsCue(p, cue));
     const routeNeighbours = [...new Set(ms.flatMap((m) => m.routeNeighbours ?? []))];
-    return { key, mentions: ms, cue, places: (fitting.length ? fitting : all).slice(0, MAX_CANDIDATES), routeNeighbours };
+    const listSiblings = [...new Set(ms.flatMap((m) => m.listSiblings ?? []))];
+    return { key, mentions: ms, cue, places: (fitting.length ? fitting : all).slice(0, MAX_CANDIDATES), routeNeighbours, listSiblings };
   });
 }

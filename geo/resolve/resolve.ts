@@ -8,9 +8,9 @@ import { placePrior } from '../gazetteer/prior.ts';
 import type { NameCandidates } from './candidates.ts';
 
 export interface ResolveOptions {
-  /** Weight of the share of the document's country evidence a candidate's country has. Default 5. */
+  /** Weight of the share of the document's country evidence a candidate's country has. Default 6. */
   countryWeight: number;
-  /** Bonus for a candidate inside a first-level division the document names. Default 3. */
+  /** Bonus for a candidate inside a first-level division the document names. Default 2. */
   admin1Weight: number;
   /** Weight of closeness to the other places of the document. Default 4. */
   proximityWeight: number;
@@ -18,6 +18,8 @@ export interface ResolveOptions {
   proximityScaleKm: number;
   /** Weight of demonyms ("Azerbaijani") as country evidence, relative to a named place. Default 0.5. */
   demonymWeight: number;
+  /** Weight of being of the same kind and country as the names listed with it. Default 5. */
+  listWeight: number;
   /** Weight of closeness to the other places on the same named route. Default 8. */
   routeWeight: number;
   /** Distance (km) at which closeness along a route has fallen to 1/e. Default 60. */
@@ -25,11 +27,12 @@ export interface ResolveOptions {
 }
 
 export const defaultResolveOptions: ResolveOptions = {
-  countryWeight: 5,
-  admin1Weight: 3,
+  countryWeight: 6,
+  admin1Weight: 2,
   proximityWeight: 4,
   proximityScaleKm: 300,
   demonymWeight: 0.5,
+  listWeight: 5,
   routeWeight: 8,
   routeScaleKm: 60,
 };
@@ -89,6 +92,14 @@ function scoreCandidate(p: GazetteerPlace, name: NameCandidates, ctx: Context, o
   const { key } = name;
   const ownWeight = name.mentions.length;
   let score = placePrior(p);
+  if (name.listSiblings.length) {
+    let alike = 0;
+    for (const sibling of name.listSiblings) {
+      const other = ctx.chosen.get(sibling);
+      if (other && other.country === p.country && rankOf(other) === rankOf(p)) alike++;
+    }
+    score += (o.listWeight * alike) / name.listSiblings.length;
+  }
   for (const neighbour of name.routeNeighbours) {
     const other = ctx.chosen.get(neighbour);
     if (other) score += (o.routeWeight / name.routeNeighbours.length) * Math.exp(-distanceKm(p, other) / o.routeScaleKm);
@@ -100,12 +111,27 @@ function scoreCandidate(p: GazetteerPlace, name: NameCandidates, ctx: Context, o
     score += o.countryWeight * share;
   }
   if (p.fcode !== 'ADM1' && ctx.admin1s.has(`${p.country}.${p.admin1}`)) score += o.admin1Weight;
-  if (!BROAD.has(p.fcode) && ctx.anchors.length) {
-    let nearest = Infinity;
-    for (const a of ctx.anchors) if (a.key !== key) nearest = Math.min(nearest, distanceKm(p, a.place));
-    if (nearest < Infinity) score += o.proximityWeight * Math.exp(-nearest / o.proximityScaleKm);
-  }
-  return score;
+  return score + closeness(p, key, ctx, o);
+}
+
+/**
+ * How near a candidate lies to the other places of the text. A country or a first-level
+ * division is near when the text's other places lie inside it (its point says little);
+ * a settlement by its distance to the nearest of them.
+ */
+/** Coarse kinds for list coherence: countries, divisions, settlements. */
+const rankOf = (p: GazetteerPlace) => (p.fcode === 'PCLI' ? 0 : p.fcode.startsWith('ADM') ? 1 : p.fcode.startsWith('PPL') ? 2 : 3);
+
+function closeness(p: GazetteerPlace, key: string, ctx: Context, o: ResolveOptions): number {
+  const others = ctx.anchors.filter((a) => a.key !== key);
+  if (!others.length) return 0;
+  if (p.fcode === 'PCLI') return others.some((a) => a.place.country === p.country) ? o.proximityWeight : 0;
+  if (p.fcode === 'ADM1') {
+    if (others.some((a) => a.place.country === p.country && a.place.admin1 === p.admin1)) return o.proximityWeight;
+  } else if (BROAD.has(p.fcode)) return 0;
+  let nearest = Infinity;
+  for (const a of others) if (a.place.fcode !== 'ADM1') nearest = Math.min(nearest, distanceKm(p, a.place));
+  return o.proximityWeight * Math.exp(-nearest / o.proximityScaleKm);
 }
 
 function rank(name: NameCandidates, ctx: Context, o: ResolveOptions): ScoredPlace[] {
