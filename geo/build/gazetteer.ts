@@ -117,8 +117,10 @@ function addAdmin1(): void {
       continue;
     }
     used.add(ne);
+    // GeoNames' first level in Azerbaijan is the rayon: a district, not a province.
+    const fcode = country === 'AZ' ? 'ADMD' : 'ADM1';
     const alternates = [a.name, a.asciiname, ...ne.alternates].filter((n) => usableAlternate(n, true));
-    addRow({ fcode: 'ADM1', country, admin1, lat: ne.lat, lon: ne.lon, population: 0, geonameid: a.geonameid, name: usableAlternate(ne.name, false) ? ne.name : a.asciiname, alternates, outline: country === 'AZ' || country === 'AM' ? simplify(ne.geometry) : undefined });
+    addRow({ fcode, country, admin1, lat: ne.lat, lon: ne.lon, population: 0, geonameid: a.geonameid, name: usableAlternate(ne.name, false) ? ne.name : a.asciiname, alternates, outline: country === 'AZ' || country === 'AM' ? simplify(ne.geometry) : undefined });
   }
   addNaturalEarthDistricts(naturalEarth, used);
 }

@@ -10,7 +10,7 @@ import type { Token } from './tokens.ts';
 import type { EntitySpan } from './tagger.ts';
 
 /** What the words around a mention say it is. */
-export type PlaceCue = 'area' | 'city' | 'town' | 'village';
+export type PlaceCue = 'area' | 'settlement' | 'city' | 'town' | 'village';
 
 export interface RecognisedMention extends Mention {
   /** The folded name to look up. */
@@ -85,7 +85,7 @@ function expandSpan(text: string, sentences: Sentence[], tokens: Token[], span: 
   if (parts.length < 2 || (gazetteer.has(whole.key) && !roadAfter)) return [whole];
   const partMentions = parts
     .filter(([a, b]) => CAPITALISED.test(tokens[a].text) && gazetteer.has(keyOf(tokens, a, b)))
-    .map(([a, b]) => mentionOf(text, sentences, tokens, a, b, span.score));
+    .map(([a, b]) => ({ ...mentionOf(text, sentences, tokens, a, b, span.score), cue: roadAfter ? ('settlement' as PlaceCue) : null }));
   if (!roadAfter || partMentions.length < 2) return partMentions.length ? partMentions : [whole];
   for (const p of partMentions) p.routeNeighbours = partMentions.filter((o) => o !== p).map((o) => o.key);
   const route = mentionOf(text, sentences, tokens, span.first, span.last + 1, span.score);
