@@ -51,7 +51,7 @@ export function bringIntoView(map: MapLibreMap, feature: PlaceFeature): void {
 function comfortablyVisible(map: MapLibreMap, lngLat: [number, number]): boolean {
   const { x, y } = map.project(lngLat);
   const { clientWidth: w, clientHeight: h } = map.getContainer();
-  const margin = Math.min(56, Math.min(w, h) * 0.12);
+  const margin = Math.min(60, Math.min(w, h) * 0.2);
   return x >= margin && x <= w - margin && y >= margin && y <= h - margin;
 }
 
