@@ -24,6 +24,10 @@ export interface RecognisedMention extends Mention {
   routeNeighbours?: string[];
   /** Keys of the other names in the same list ("Georgia, Oklahoma and California"): places of one kind. */
   listSiblings?: string[];
+  /** "Atlanta, Georgia": the key of the name right after a comma, which may contain this one. */
+  container?: string;
+  /** The converse: keys of names that this one may contain. */
+  contained?: string[];
 }
 
 export interface Recognition {
@@ -200,6 +204,10 @@ function linkLists(text: string, mentions: RecognisedMention[]): void {
     if (m.route) continue;
     const prev = group[group.length - 1];
     const glue = prev && prev.sentence === m.sentence && m.start - prev.end <= 6 ? text.slice(prev.end, m.start).trim() : null;
+    if (glue === ',' && prev.key !== m.key) {
+      prev.container = m.key;
+      (m.contained ??= []).push(prev.key);
+    }
     if (!prev || (glue !== null && LIST_GLUE.test(glue))) group.push(m);
     else {
       close();

@@ -17,6 +17,10 @@ export interface NameCandidates {
   routeNeighbours: string[];
   /** Keys of the names listed with this one ("Georgia, Oklahoma and California"). */
   listSiblings: string[];
+  /** Keys of names written right after this one with a comma ("Atlanta, Georgia"), which may contain it. */
+  containers: string[];
+  /** Keys of names this one may contain. */
+  containees: string[];
 }
 
 const AREA_FCODES = new Set(['ADM1', 'ADMD', 'ADM2', 'ADM3', 'RGN', 'PCLI', 'CONT']);
@@ -50,6 +54,8 @@ export function gatherCandidates(mentions: RecognisedMention[], gazetteer: Gazet
     const fitting = all.filter((p) => fitsCue(p, cue));
     const routeNeighbours = [...new Set(ms.flatMap((m) => m.routeNeighbours ?? []))];
     const listSiblings = [...new Set(ms.flatMap((m) => m.listSiblings ?? []))];
-    return { key, mentions: ms, cue, places: (fitting.length ? fitting : all).slice(0, MAX_CANDIDATES), routeNeighbours, listSiblings };
+    const containers = [...new Set(ms.flatMap((m) => (m.container ? [m.container] : [])))];
+    const containees = [...new Set(ms.flatMap((m) => m.contained ?? []))];
+    return { key, mentions: ms, cue, places: (fitting.length ? fitting : all).slice(0, MAX_CANDIDATES), routeNeighbours, listSiblings, containers, containees };
   });
 }

@@ -18,6 +18,8 @@ export interface ResolveOptions {
   proximityScaleKm: number;
   /** Weight of demonyms ("Azerbaijani") as country evidence, relative to a named place. Default 0.5. */
   demonymWeight: number;
+  /** Weight of a containment the text states with a comma ("Atlanta, Georgia"). Default 10. */
+  containWeight: number;
   /** Weight of being of the same kind and country as the names listed with it. Default 5. */
   listWeight: number;
   /** Weight of closeness to the other places on the same named route. Default 8. */
@@ -32,6 +34,7 @@ export const defaultResolveOptions: ResolveOptions = {
   proximityWeight: 4,
   proximityScaleKm: 300,
   demonymWeight: 0.5,
+  containWeight: 10,
   listWeight: 5,
   routeWeight: 8,
   routeScaleKm: 60,
@@ -134,9 +137,9 @@ function closeness(p: GazetteerPlace, key: string, ctx: Context, o: ResolveOptio
   return o.proximityWeight * Math.exp(-nearest / o.proximityScaleKm);
 }
 
-function rank(name: NameCandidates, ctx: Context, o: ResolveOptions): ScoredPlace[] {
+function rank(name: NameCandidates, ctx: Context, o: ResolveOptions, containment: (p: GazetteerPlace, n: NameCandidates) => number): ScoredPlace[] {
   return name.places
-    .map((place) => ({ place, score: scoreCandidate(place, name, ctx, o) }))
+    .map((place) => ({ place, score: scoreCandidate(place, name, ctx, o) + containment(place, name) }))
     .sort((a, b) => b.score - a.score);
 }
 
@@ -149,21 +152,36 @@ function confidenceOf(ranked: ScoredPlace[]): number {
   return 1 / sum;
 }
 
+/** Does area `outer` contain place `inner`? Country and first-level codes, or a district close by. */
+export function contains(outer: GazetteerPlace, inner: GazetteerPlace): boolean {
+  if (outer.index === inner.index || !outer.country || outer.country !== inner.country) return false;
+  if (outer.fcode === 'PCLI') return inner.fcode !== 'PCLI';
+  if (outer.fcode === 'ADM1') return inner.fcode !== 'ADM1' && outer.admin1 === inner.admin1;
+  if (outer.fcode === 'ADM2' || outer.fcode === 'ADMD') return inner.fcode.startsWith('PPL') && distanceKm(outer, inner) < 60;
+  return false;
+}
+
 export function resolveNames(names: NameCandidates[], demonyms: Map<string, number>, options: Partial<ResolveOptions> = {}): Resolved[] {
   const o = { ...defaultResolveOptions, ...options };
+  const byKey = new Map(names.map((n) => [n.key, n]));
+  const containment = (p: GazetteerPlace, name: NameCandidates) => {
+    const inside = name.containers.some((k) => byKey.get(k)?.places.some((q) => contains(q, p)));
+    const around = name.containees.some((k) => byKey.get(k)?.places.some((q) => contains(p, q)));
+    return inside || around ? o.containWeight : 0;
+  };
   // Pass 1: priors, with the unambiguous names and the demonyms as context.
   const firstChoice = new Map<string, GazetteerPlace>();
   for (const n of names) if (n.places.length) firstChoice.set(n.key, n.places[0]);
   let ctx = buildContext(firstChoice, names, demonyms, o);
   const secondChoice = new Map<string, GazetteerPlace>();
   for (const n of names) {
-    const ranked = rank(n, ctx, o);
+    const ranked = rank(n, ctx, o, containment);
     if (ranked.length) secondChoice.set(n.key, ranked[0].place);
   }
   // Pass 2: every choice of pass 1 pulls the others.
   ctx = buildContext(secondChoice, names, demonyms, o);
   return names.map((name) => {
-    const ranked = rank(name, ctx, o);
+    const ranked = rank(name, ctx, o, containment);
     return { name, ranked, confidence: confidenceOf(ranked) };
   });
 }

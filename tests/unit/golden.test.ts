@@ -2,9 +2,9 @@
 // with REGEN=1 npm test and review the diff.
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parse } from '../unit/geo-helpers.ts';
+import { parse } from './geo-helpers.ts';
 
-const dir = new URL('./', import.meta.url);
+const dir = new URL('../golden/', import.meta.url);
 const inputs = readdirSync(new URL('in/', dir)).filter((f) => f.endsWith('.txt'));
 
 describe('golden geoparses', () => {
