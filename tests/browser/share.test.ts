@@ -69,6 +69,7 @@ describe('sharing', () => {
       expect(selected.place).toBe(id);
       expect(selected.s, '&s= after choosing the second statement').toBe('2');
       const statementBefore = await selectedStatement(app.page);
+      expect(statementBefore, 'the second statement is shown as selected').toBe('2');
 
       await jumpAndIdle(app.page, { panBy: [120, -80] });
       const view = await camera(app.page);
