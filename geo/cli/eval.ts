@@ -23,6 +23,8 @@ export function predictionsOf(places: PlaceCollection): PredictedToponym[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
+if (process.argv[1]?.endsWith("eval.ts")) main();
+function main() {
 const [path, flag] = process.argv.slice(2);
 if (!path) {
   process.stderr.write('usage: npm run --silent eval -- <corpus.jsonl> [--errors]\n');
@@ -52,4 +54,5 @@ if (flag === '--errors') {
     for (const p of m.spurious) console.log(`  spurious ${p.name}`);
     for (const [g, p] of far) console.log(`  far      ${g.name} gold ${g.lat},${g.lon} got ${p.lat},${p.lon}`);
   }
+}
 }

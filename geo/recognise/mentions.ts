@@ -43,6 +43,11 @@ const CAPITALISED = /^\p{Lu}/u;
 const ALL_CAPS = /^[\p{Lu}][\p{Lu}.'’]+$/u;
 const DATELINE_END = new Set(['(', '–', '—', '-', ',', ':']);
 
+/** Compass words alone are directions or parts of names ("South African"), not places. */
+const COMPASS = new Set(['north', 'south', 'east', 'west', 'central', 'northern', 'southern', 'eastern', 'western', 'northeast', 'northwest', 'southeast', 'southwest', 'midwest', 'upper', 'lower', 'greater', 'new']);
+/** A name followed by one of these is a disease, a strain or a vaccine named after a place (Ebola virus, West Nile fever). */
+const EPONYM_WORDS = new Set(['virus', 'viruses', 'fever', 'flu', 'disease', 'strain', 'vaccine', 'syndrome', 'ebolavirus', 'like']);
+
 const keyOf = (tokens: Token[], first: number, last: number) =>
   fold(tokens.slice(first, last + 1).map((t) => t.text).join(' '));
 
@@ -127,6 +132,26 @@ function findDatelines(tokens: Token[], sentences: Sentence[], gazetteer: Gazett
   return spans;
 }
 
+/**
+ * Names that the text uses as something other than a place somewhere (a currency prefix,
+ * "US$"; an eponym, "Ebola virus", "Ebola-like"): one sense per document.
+ */
+function notPlaceNames(tokens: Token[], text: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!CAPITALISED.test(t.text)) continue;
+    if (text[t.end] === '$' || text[t.start - 1] === '$') out.add(fold(t.text));
+    let next = i + 1;
+    if (tokens[next]?.text === '-' && tokens[next].start === t.end) next++;
+    if (EPONYM_WORDS.has(tokens[next]?.text.toLowerCase() ?? '')) {
+      // The whole capitalised name before the word: "West Nile virus" is not West Nile either.
+      for (let first = i; first >= 0 && i - first < 4 && CAPITALISED.test(tokens[first].text); first--) out.add(keyOf(tokens, first, i));
+    }
+  }
+  return out;
+}
+
 /** Names tagged as people anywhere, and their surnames: one sense per document. */
 function personNames(tokens: Token[], spans: EntitySpan[]): Set<string> {
   const names = new Set<string>();
@@ -173,6 +198,7 @@ export function recognise(
   const covered = new Uint8Array(tokens.length);
   for (const s of spans) for (let i = s.first; i <= s.last; i++) covered[i] = 1;
   const people = personNames(tokens, spans);
+  const notPlaces = notPlaceNames(tokens, text);
   const tagged = spans.filter((s) => s.type === 'LOC');
   const extra = [...findDatelines(tokens, sentences, gazetteer), ...findRoutes(tokens)];
   const locSpans = dropOverlaps([...extra, ...tagged, ...propagate(tokens, tagged, covered)], tokens.length);
@@ -181,6 +207,7 @@ export function recognise(
     for (const m of expandSpan(text, sentences, tokens, span, gazetteer)) {
       // Demonyms are context, not places ("Azerbaijani and Armenian origin").
       if (m.key in demonyms && !m.route) continue;
+      if (COMPASS.has(m.key) || notPlaces.has(m.key)) continue;
       if (!people.has(m.key) || gazetteer.nameClass(m.key) >= 3) mentions.push(m);
     }
   }

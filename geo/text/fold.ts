@@ -16,6 +16,7 @@ const SEPARATORS = /[\s\-‐‑‒–—_.,/]+/g;
  * hyphens, dots and runs of spaces turned into one space. `fold("Xankəndi") === "xankandi"`.
  */
 export function fold(name: string): string {
+  if (isPlainWords(name)) return name.toLowerCase();
   let out = '';
   for (const ch of name.normalize('NFD')) out += SPECIAL[ch] ?? ch;
   return out
@@ -24,6 +25,17 @@ export function fold(name: string): string {
     .replace(APOSTROPHES, '')
     .replace(SEPARATORS, ' ')
     .trim();
+}
+
+/** ASCII letters and digits in words separated by single spaces fold to their lower case: skip the Unicode work. */
+function isPlainWords(s: string): boolean {
+  if (!s.length) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const alnum = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    if (!alnum && !(c === 32 && i > 0 && i < s.length - 1 && s.charCodeAt(i - 1) !== 32)) return false;
+  }
+  return true;
 }
 
 /** True when a string has only Latin letters (with diacritics), digits and punctuation: names an English article can use. */
