@@ -11,8 +11,7 @@ export function prefersReducedMotion(): boolean {
 }
 
 export function framePadding(map: MapLibreMap): PaddingOptions {
-  const p = paddingFor(map.getContainer());
-  return { top: p, bottom: p, left: p, right: p };
+  return paddingFor(map.getContainer());
 }
 
 export function frameBounds(map: MapLibreMap, bounds: Bounds, animate: boolean): void {

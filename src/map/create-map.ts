@@ -1,6 +1,7 @@
 // Creates the MapLibre map with the embedded basemap and the article's place layers.
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { PaddingOptions } from 'maplibre-gl';
 import type { PlaceFeature } from '../../geo/types.ts';
 import { BASEMAP_ATTRIBUTIONS } from './attribution.ts';
 import { createBasemapStyle, OVERLAY_BEFORE_LAYER_ID } from './basemap-style.ts';
@@ -35,9 +36,12 @@ export interface CreateMapOptions {
   bounds: [number, number, number, number] | null;
 }
 
-/** Room around framed places for their labels: a tenth of the map, within 24..80 px. */
-export function paddingFor(container: HTMLElement): number {
-  return Math.round(Math.max(24, Math.min(80, Math.min(container.clientWidth, container.clientHeight) * 0.12)));
+/** Room around framed places: an eighth of the map, more at the sides where labels run out. */
+export function paddingFor(container: HTMLElement): PaddingOptions {
+  const { clientWidth: w, clientHeight: h } = container;
+  const p = Math.round(Math.max(24, Math.min(72, Math.min(w, h) * 0.12)));
+  const side = p + Math.round(Math.min(48, w * 0.06));
+  return { top: p, bottom: p, left: side, right: side };
 }
 
 /** Throws when WebGL cannot be initialised; the caller shows its message. */

@@ -273,15 +273,20 @@ export const INTERACTIVE_LAYERS = [
 
 const GROUP_RANK: Record<DrawGroup, number> = { settlement: 0, route: 1, country: 2, area: 3 };
 
-/** Among the features under the pointer, the one a reader most likely meant. */
-export function pickFeatureId(hits: { properties: Record<string, unknown> }[]): string | null {
-  let best: { id: string; rank: number } | null = null;
+/** Among the features under the pointer, the one a reader most likely meant: the most specific kind, then the nearest. */
+export function pickFeatureId(
+  hits: { properties: Record<string, unknown> }[],
+  distanceTo: (id: string) => number,
+): string | null {
+  let best: { id: string; rank: number; distance: number } | null = null;
   for (const hit of hits) {
     const id = hit.properties.id;
     const group = hit.properties.group as DrawGroup | undefined;
     if (typeof id !== 'string' || group === undefined) continue;
     const rank = GROUP_RANK[group] ?? 9;
-    if (best === null || rank < best.rank) best = { id, rank };
+    if (best !== null && rank > best.rank) continue;
+    const distance = distanceTo(id);
+    if (best === null || rank < best.rank || distance < best.distance) best = { id, rank, distance };
   }
   return best?.id ?? null;
 }
