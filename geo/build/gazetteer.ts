@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import * as turf from '@turf/turf';
 import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
 import { fold } from '../text/fold.ts';
+import { STOPWORDS } from '../text/stopwords.ts';
 import { serializeGazetteer, type GazetteerPlaceRow } from '../gazetteer/format.ts';
 import { englishNameFinder, readAdmin1, readCountries, readGeoNamesCities, usableAlternate } from './sources/geonames.ts';
 import { readNaturalEarthAdmin1, type NaturalEarthAdmin1 } from './sources/natural-earth.ts';
@@ -190,7 +191,7 @@ function addCurated(wof: WofPlace[]): void {
   }
 }
 
-const keysOf = (row: GazetteerPlaceRow) => [...new Set([row.name, ...row.alternates].map(fold))].filter(Boolean);
+const keysOf = (row: GazetteerPlaceRow) => [...new Set([row.name, ...row.alternates].map(fold))].filter((k) => k && !STOPWORDS.has(k));
 
 function main(): void {
   const started = Date.now();
