@@ -1,24 +1,21 @@
 // Loads the committed resources (gazetteer, tagger weights, demonyms, outlines) in Node, for
 // the CLI, the build scripts and the tests.
 import { readFileSync } from 'node:fs';
-import type { MultiPolygon, Polygon } from 'geojson';
-import { loadDemonyms, loadGazetteer, loadOutlines } from './gazetteer/node.ts';
-import { loadTaggerModel } from './recognise/tagger.ts';
+import { gunzipSync } from 'node:zlib';
 import type { GeoparseResources } from './geoparse.ts';
+import { createResources } from './resources.ts';
 
-export function outlineLookup(outlines: { features: { id?: string | number; geometry: Polygon | MultiPolygon }[] }) {
-  const byIndex = new Map(outlines.features.map((f) => [Number(f.id), f.geometry]));
-  return (index: number) => byIndex.get(index);
-}
+const DATA = new URL('./data/', import.meta.url);
+const json = (file: string) => JSON.parse(readFileSync(new URL(file, DATA), 'utf8'));
 
 let cached: GeoparseResources | undefined;
 
 export function loadResources(): GeoparseResources {
-  cached ??= {
-    gazetteer: loadGazetteer(),
-    tagger: loadTaggerModel(JSON.parse(readFileSync(new URL('./data/tagger.json', import.meta.url), 'utf8'))),
-    demonyms: loadDemonyms(),
-    outlines: outlineLookup(loadOutlines()),
-  };
+  cached ??= createResources({
+    gazetteerText: gunzipSync(readFileSync(new URL('gazetteer.txt.gz', DATA))).toString('utf8'),
+    tagger: json('tagger.json'),
+    demonyms: json('demonyms.json'),
+    outlines: json('outlines.json'),
+  });
   return cached;
 }
