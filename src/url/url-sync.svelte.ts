@@ -14,7 +14,12 @@ export function applyLocation(app: AppState, href: string, initial: boolean): Ur
   // With a view in the link the camera is already decided; without one, the map brings the place into view.
   const source = view !== null ? 'history' : 'url';
   if (place === null) app.clear(source);
-  else app.select(place, statement === null ? null : statement - 1, source);
+  else {
+    app.select(place, statement === null ? null : statement - 1, source);
+    // A link to a statement also shows it in the article.
+    const sentence = app.statement === null ? undefined : app.selected?.properties.statements[app.statement]?.index;
+    if (sentence !== undefined) app.revealSentence(sentence);
+  }
   if (view !== null) {
     if (initial) app.view = view;
     else app.requestView(view);
