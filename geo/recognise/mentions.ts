@@ -8,6 +8,7 @@ import { fold } from '../text/fold.ts';
 import { sentenceAt } from '../text/sentences.ts';
 import type { Token } from './tokens.ts';
 import type { EntitySpan } from './tagger.ts';
+import { foldPhrase } from './tagger-features.ts';
 
 /** What the words around a mention say it is. */
 export type PlaceCue = 'area' | 'settlement' | 'city' | 'town' | 'village';
@@ -48,8 +49,7 @@ const COMPASS = new Set(['north', 'south', 'east', 'west', 'central', 'northern'
 /** A name followed by one of these is a disease, a strain or a vaccine named after a place (Ebola virus, West Nile fever). */
 const EPONYM_WORDS = new Set(['virus', 'viruses', 'fever', 'flu', 'disease', 'strain', 'vaccine', 'syndrome', 'ebolavirus', 'like']);
 
-const keyOf = (tokens: Token[], first: number, last: number) =>
-  fold(tokens.slice(first, last + 1).map((t) => t.text).join(' '));
+const keyOf = (tokens: Token[], first: number, last: number) => foldPhrase(tokens.slice(first, last + 1).map((t) => t.text));
 
 function mentionOf(text: string, sentences: Sentence[], tokens: Token[], first: number, last: number, confidence: number): RecognisedMention {
   const start = tokens[first].start;

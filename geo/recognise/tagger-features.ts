@@ -134,12 +134,17 @@ function foldToken(s: string, lower: string): string {
   return lower;
 }
 
-/** fold() of tokens joined by spaces, without normalising plain ASCII words. */
+/**
+ * fold() of tokens joined by spaces, without normalising plain ASCII words. A split-off
+ * possessive joins its word again, as in the gazetteer: "People 's Republic" → "peoples republic".
+ */
 export function foldPhrase(texts: readonly string[]): string {
   let key = '';
   for (const t of texts) {
     const part = foldToken(t, t.toLowerCase());
-    if (part !== '') key = key === '' ? part : key + ' ' + part;
+    if (part === '') continue;
+    const attached = t.charCodeAt(0) === 0x27 || t.charCodeAt(0) === 0x2019;
+    key = key === '' || attached ? key + part : key + ' ' + part;
   }
   return key;
 }
