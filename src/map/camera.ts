@@ -50,8 +50,10 @@ export function bringIntoView(map: MapLibreMap, feature: PlaceFeature): void {
 function comfortablyVisible(map: MapLibreMap, lngLat: [number, number]): boolean {
   const { x, y } = map.project(lngLat);
   const { clientWidth: w, clientHeight: h } = map.getContainer();
-  const margin = Math.min(60, Math.min(w, h) * 0.2);
-  return x >= margin && x <= w - margin && y >= margin && y <= h - margin;
+  // Labels run sideways, so the sides need more room than top and bottom.
+  const mx = Math.min(100, w * 0.25);
+  const my = Math.min(60, h * 0.2);
+  return x >= mx && x <= w - mx && y >= my && y <= h - my;
 }
 
 function contains(outer: Bounds, inner: Bounds): boolean {
