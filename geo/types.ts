@@ -72,6 +72,8 @@ export interface PlaceProperties {
   population: number;
   /** For routes: the ids of the places the route joins. */
   joins?: string[];
+  /** Set when a reader chose this reading over the geoparser's. */
+  corrected?: boolean;
 }
 
 export type PlaceFeature = Feature<Geometry, PlaceProperties> & { id: string };

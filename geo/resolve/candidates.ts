@@ -1,6 +1,6 @@
 // Stage 3: candidates. Every distinct name the recogniser found, with the gazetteer places
-// it can mean, narrowed by what the words around it say (a "region" is an area, a "city" a
-// settlement). A name with no candidate stays in the result as unresolved.
+// it can mean and what the words around it say it is (a "region" is an area, a "city" a
+// settlement; resolution weighs that). A name with no candidate stays in the result as unresolved.
 import type { Gazetteer } from '../gazetteer/gazetteer.ts';
 import type { GazetteerPlace } from '../gazetteer/format.ts';
 import type { PlaceCue, RecognisedMention } from '../recognise/mentions.ts';
@@ -50,12 +50,11 @@ export function gatherCandidates(mentions: RecognisedMention[], gazetteer: Gazet
   }
   return [...byKey].map(([key, ms]) => {
     const cue = dominantCue(ms);
-    const all = gazetteer.lookup(key);
-    const fitting = all.filter((p) => fitsCue(p, cue));
+    const places = gazetteer.lookup(key).slice(0, MAX_CANDIDATES);
     const routeNeighbours = [...new Set(ms.flatMap((m) => m.routeNeighbours ?? []))];
     const listSiblings = [...new Set(ms.flatMap((m) => m.listSiblings ?? []))];
     const containers = [...new Set(ms.flatMap((m) => (m.container ? [m.container] : [])))];
     const containees = [...new Set(ms.flatMap((m) => m.contained ?? []))];
-    return { key, mentions: ms, cue, places: (fitting.length ? fitting : all).slice(0, MAX_CANDIDATES), routeNeighbours, listSiblings, containers, containees };
+    return { key, mentions: ms, cue, places, routeNeighbours, listSiblings, containers, containees };
   });
 }

@@ -5,7 +5,7 @@
 // ambiguous ones (Georgia near Atlanta is the state; Santa Ana beside California is the city there).
 import type { GazetteerPlace } from '../gazetteer/format.ts';
 import { placePrior } from '../gazetteer/prior.ts';
-import type { NameCandidates } from './candidates.ts';
+import { fitsCue, type NameCandidates } from './candidates.ts';
 
 export interface ResolveOptions {
   /** Weight of the share of the document's country evidence a candidate's country has. Default 6. */
@@ -18,6 +18,8 @@ export interface ResolveOptions {
   proximityScaleKm: number;
   /** Weight of demonyms ("Azerbaijani") as country evidence, relative to a named place. Default 0.5. */
   demonymWeight: number;
+  /** Weight of fitting the cue words around the name ("Jabrayil region" is an area). Default 8. */
+  cueWeight: number;
   /** Weight of a containment the text states with a comma ("Atlanta, Georgia"). Default 10. */
   containWeight: number;
   /** Weight of being of the same kind and country as the names listed with it. Default 5. */
@@ -34,6 +36,7 @@ export const defaultResolveOptions: ResolveOptions = {
   proximityWeight: 4,
   proximityScaleKm: 300,
   demonymWeight: 0.5,
+  cueWeight: 8,
   containWeight: 10,
   listWeight: 5,
   routeWeight: 8,
@@ -95,6 +98,7 @@ function scoreCandidate(p: GazetteerPlace, name: NameCandidates, ctx: Context, o
   const { key } = name;
   const ownWeight = name.mentions.length;
   let score = placePrior(p);
+  if (name.cue && fitsCue(p, name.cue)) score += o.cueWeight;
   if (name.listSiblings.length) {
     let alike = 0;
     for (const sibling of name.listSiblings) {
