@@ -33,13 +33,23 @@ function addRow(row: BuildRow): BuildRow {
   return row;
 }
 
-/** Alternates without the display name and without spellings that fold to a key already kept. */
+/**
+ * Words that GeoNames' foreign-language alternates wrap around a name ("Daerah Khojali",
+ * "Distrito ng Khojali", "Khojaly District"): such an alternate says nothing the bare name
+ * does not, and would crowd out the names a reader knows (Stepanakert).
+ */
+const GENERIC_WORDS = /^(daerah|distrito ng|distrito de|distrito|rayon|rajon|raion|rejon|district of|municipality of|provinsi|kabupaten|gorod|city of)\s+|\s+(district|rayon|rayonu|rajon|raion|rejon|municipality|sahari|şəhəri|seheri|city district|oblast|okrug|gorod)$/i;
+
+/** Alternates without the display name, without spellings that fold to a key already kept, and without generic wrappers. */
 function uniqueNames(name: string, alternates: string[]): string[] {
   const seen = new Set([fold(name)]);
+  const keys = new Set([fold(name), ...alternates.map(fold)]);
   const out: string[] = [];
   for (const a of alternates) {
     const key = a ? fold(a) : '';
     if (!key || seen.has(key)) continue;
+    const bare = a.replace(GENERIC_WORDS, '');
+    if (bare !== a && keys.has(fold(bare))) continue;
     seen.add(key);
     out.push(a);
   }
@@ -163,7 +173,8 @@ function addWof(wof: WofPlace[]): void {
     const existing = w.geonameid !== null ? byGeonameId.get(w.geonameid) : undefined;
     const isArea = w.placetype === 'district' || w.placetype === 'region' || w.placetype === 'county';
     if (existing) {
-      existing.alternates = uniqueNames(existing.name, [...existing.alternates, ...w.names]);
+      // Who's On First's names are curated (English, local, contested): they come first.
+      existing.alternates = uniqueNames(existing.name, [...w.names, ...existing.alternates]);
       if (isArea) {
         existing.outline = simplify(w.geometry) ?? existing.outline;
         if (existing.fcode === 'ADM1' && w.placetype === 'district') existing.fcode = 'ADMD';
