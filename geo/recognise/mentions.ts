@@ -40,7 +40,14 @@ export interface Recognition {
 const AREA_WORDS = new Set(['region', 'regions', 'province', 'district', 'county', 'state', 'oblast', 'rayon', 'governorate', 'prefecture', 'territory', 'municipality', 'department', 'canton', 'emirate']);
 const SETTLEMENT_WORDS: Record<string, PlaceCue> = { city: 'city', town: 'town', village: 'village', villages: 'village', capital: 'city' };
 const ROUTE_WORDS = new Set(['highway', 'road', 'motorway', 'expressway', 'railway', 'railroad', 'corridor', 'pipeline', 'route', 'freeway']);
-const CAPITALISED = /^\p{Lu}/u;
+const UPPER_START = /^\p{Lu}/u;
+/** Starts with a capital letter; ASCII decided without a regex (this runs on every token). */
+const CAPITALISED = {
+  test(word: string): boolean {
+    const c = word.charCodeAt(0);
+    return c < 128 ? c >= 65 && c <= 90 : UPPER_START.test(word);
+  },
+};
 const ALL_CAPS = /^[\p{Lu}][\p{Lu}.'’]+$/u;
 const DATELINE_END = new Set(['(', '–', '—', '-', ',', ':']);
 
@@ -105,7 +112,8 @@ function expandSpan(text: string, sentences: Sentence[], tokens: Token[], span: 
 function findRoutes(tokens: Token[]): EntitySpan[] {
   const spans: EntitySpan[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    if (!ROUTE_WORDS.has(tokens[i].text.toLowerCase())) continue;
+    const word = tokens[i].text;
+    if (word.length < 4 || !(ROUTE_WORDS.has(word) || (CAPITALISED.test(word) && ROUTE_WORDS.has(word.toLowerCase())))) continue;
     let first = i - 1;
     while (first >= 2 && tokens[first - 1]?.text === '-' && CAPITALISED.test(tokens[first - 2].text)) first -= 2;
     if (first < i - 1 && CAPITALISED.test(tokens[first]?.text ?? '')) spans.push({ type: 'LOC', first, last: i - 1, score: 0.9 });
@@ -144,7 +152,7 @@ function notPlaceNames(tokens: Token[], text: string): Set<string> {
     if (text[t.end] === '$' || text[t.start - 1] === '$') out.add(fold(t.text));
     let next = i + 1;
     if (tokens[next]?.text === '-' && tokens[next].start === t.end) next++;
-    if (EPONYM_WORDS.has(tokens[next]?.text.toLowerCase() ?? '')) {
+    if (EPONYM_WORDS.has(tokens[next]?.text ?? '')) {
       // The whole capitalised name before the word: "West Nile virus" is not West Nile either.
       for (let first = i; first >= 0 && i - first < 4 && CAPITALISED.test(tokens[first].text); first--) out.add(keyOf(tokens, first, i));
     }

@@ -190,9 +190,22 @@ export function buildContext(texts: readonly string[], gazetteer?: NameClassLook
  * Fast path: only tokens within 2 of a token with a capital letter are scored, and of
  * punctuation only what can sit inside a name (Guinea-Bissau, AT&T); the rest is O.
  */
+/**
+ * Frequent words that are capitalised only because they open a sentence ("The", "According"):
+ * they wake no window of their own (a name next to them does).
+ */
+const SENTENCE_OPENERS = new Set(
+  ('the a an in on at it he she they we i you this that these those there but and or so as for with by from to of if ' +
+    'after before when while since during despite although though however meanwhile also earlier later now today yesterday ' +
+    'according some many most all one two three four five several last next his her their its our my your what who which ' +
+    'officials police authorities experts researchers scientists doctors health no not other both each every such more').split(' '),
+);
+
 function markScored(ctx: TokenContext): void {
   for (let i = 0; i < ctx.n; i++) {
-    if (!hasUpper(ctx.flags[i]!)) continue;
+    const f = ctx.flags[i]!;
+    if (!hasUpper(f)) continue;
+    if (f & FLAG_SENT_START && !(f & FLAG_ALLCAPS) && SENTENCE_OPENERS.has(ctx.lower[i]!)) continue;
     for (let j = Math.max(0, i - 2); j <= Math.min(ctx.n - 1, i + 2); j++) ctx.scored[j] = 1;
   }
   for (let i = 0; i < ctx.n; i++) {
