@@ -11,7 +11,7 @@ import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
 import { fold } from '../text/fold.ts';
 import { STOPWORDS } from '../text/stopwords.ts';
 import { serializeGazetteer, type GazetteerPlaceRow } from '../gazetteer/format.ts';
-import { englishNameFinder, readAdmin1, readCountries, readGeoNamesCities, usableAlternate } from './sources/geonames.ts';
+import { englishNameFinder, readAdmin1, readAdmin2, readCountries, readGeoNamesCities, usableAlternate } from './sources/geonames.ts';
 import { readNaturalEarthAdmin1, type NaturalEarthAdmin1 } from './sources/natural-earth.ts';
 import { readWof, type WofPlace } from './sources/wof.ts';
 import { COUNTRY_ALIASES, CURATED_PLACES } from './curated-places.ts';
@@ -148,6 +148,32 @@ function addNaturalEarthDistricts(naturalEarth: NaturalEarthAdmin1[], used: Set<
 }
 
 /**
+ * Counties (and parishes and boroughs) are how American and British news places small towns
+ * ("Scott County"). GeoNames lists them without coordinates: a county stands at the
+ * population-weighted centre of its settlements.
+ */
+function addCounties(): void {
+  const centres = new Map<string, { lat: number; lon: number; weight: number }>();
+  for (const c of readGeoNamesCities()) {
+    if (!c.admin2) continue;
+    const code = `${c.country}.${c.admin1}.${c.admin2}`;
+    const w = Math.max(c.population, 100);
+    const acc = centres.get(code) ?? { lat: 0, lon: 0, weight: 0 };
+    acc.lat += c.lat * w;
+    acc.lon += c.lon * w;
+    acc.weight += w;
+    centres.set(code, acc);
+  }
+  for (const a of readAdmin2()) {
+    if (!/ (County|Parish|Borough)$/.test(a.asciiname)) continue;
+    const centre = centres.get(a.code);
+    if (!centre) continue;
+    const [country, admin1] = a.code.split('.');
+    addRow({ fcode: 'ADM2', country, admin1, lat: centre.lat / centre.weight, lon: centre.lon / centre.weight, population: 0, geonameid: a.geonameid, name: a.name, alternates: [a.asciiname] });
+  }
+}
+
+/**
  * The world tier keeps every settlement of 2,000 people or more, every capital and
  * administrative seat, and all of Azerbaijan and Armenia: smaller places elsewhere would
  * take the download past its 4 MB budget for names an English article rarely uses.
@@ -210,6 +236,7 @@ function main(): void {
   addCountries();
   addAdmin1();
   addCities();
+  addCounties();
   addWof(wof);
   addCurated(wof);
   // Neighbours in a country and its admin1 share names and coordinates: sorting them together lets gzip find it.

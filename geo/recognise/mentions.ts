@@ -141,15 +141,14 @@ function findDatelines(tokens: Token[], sentences: Sentence[], gazetteer: Gazett
 }
 
 /**
- * Names that the text uses as something other than a place somewhere (a currency prefix,
- * "US$"; an eponym, "Ebola virus", "Ebola-like"): one sense per document.
+ * Names that the text uses as eponyms somewhere ("Ebola virus", "Ebola-like", "West Nile
+ * fever"): not places anywhere in it, one sense per document.
  */
 function notPlaceNames(tokens: Token[], text: string): Set<string> {
   const out = new Set<string>();
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (!CAPITALISED.test(t.text)) continue;
-    if (text[t.end] === '$' || text[t.start - 1] === '$') out.add(fold(t.text));
     let next = i + 1;
     if (tokens[next]?.text === '-' && tokens[next].start === t.end) next++;
     if (EPONYM_WORDS.has(tokens[next]?.text ?? '')) {
@@ -160,16 +159,45 @@ function notPlaceNames(tokens: Token[], text: string): Set<string> {
   return out;
 }
 
-/** Names tagged as people anywhere, and their surnames: one sense per document. */
-function personNames(tokens: Token[], spans: EntitySpan[]): Set<string> {
-  const names = new Set<string>();
+/** How often each name is tagged as a person, whole or as a surname. */
+function personVotes(tokens: Token[], spans: EntitySpan[]): Map<string, number> {
+  const votes = new Map<string, number>();
+  const vote = (key: string) => votes.set(key, (votes.get(key) ?? 0) + 1);
   for (const s of spans) {
     if (s.type !== 'PER') continue;
-    names.add(keyOf(tokens, s.first, s.last));
-    if (s.last > s.first) names.add(fold(tokens[s.last].text));
+    vote(keyOf(tokens, s.first, s.last));
+    if (s.last > s.first) vote(fold(tokens[s.last].text));
   }
-  return names;
+  return votes;
 }
+
+/**
+ * One sense per document: a name is a person throughout when the text calls it a person at
+ * least as often as a place ("Mr. Jordan ... Jordan said"), a place otherwise ("SOS
+ * Children's Village Malakal" once against "Darfur and Malakal" six times).
+ */
+function filterPeople(mentions: RecognisedMention[], votes: Map<string, number>, gazetteer: Gazetteer): RecognisedMention[] {
+  const placeVotes = new Map<string, number>();
+  for (const m of mentions) placeVotes.set(m.key, (placeVotes.get(m.key) ?? 0) + 1);
+  return mentions.filter((m) => {
+    const asPerson = votes.get(m.key) ?? 0;
+    return asPerson === 0 || asPerson < placeVotes.get(m.key)! || gazetteer.nameClass(m.key) >= 3;
+  });
+}
+
+/**
+ * Spans the tagger calls people or organisations but that are exactly a country, a
+ * first-level division or a continent ("the United Kingdom has", "Alabama has") name places
+ * (by metonymy, as the benchmarks count them).
+ */
+function placesNamedAsOthers(tokens: Token[], spans: EntitySpan[], gazetteer: Gazetteer): EntitySpan[] {
+  return spans
+    .filter((s) => (s.type === 'ORG' || s.type === 'PER') && s.last - s.first < 4 && gazetteer.nameClass(keyOf(tokens, s.first, s.last)) === 3)
+    .map((s) => ({ ...s, type: 'LOC' as const }));
+}
+
+/** "US$460": a currency, not a place. */
+const isCurrencyPrefix = (text: string, m: RecognisedMention) => text[m.end] === '$' || text[m.start - 1] === '$';
 
 /** Later unlabelled occurrences of a name that was tagged as a place elsewhere in the text. */
 function propagate(tokens: Token[], places: EntitySpan[], covered: Uint8Array): EntitySpan[] {
@@ -205,9 +233,8 @@ export function recognise(
 ): Recognition {
   const covered = new Uint8Array(tokens.length);
   for (const s of spans) for (let i = s.first; i <= s.last; i++) covered[i] = 1;
-  const people = personNames(tokens, spans);
   const notPlaces = notPlaceNames(tokens, text);
-  const tagged = spans.filter((s) => s.type === 'LOC');
+  const tagged = [...spans.filter((s) => s.type === 'LOC'), ...placesNamedAsOthers(tokens, spans, gazetteer)];
   const extra = [...findDatelines(tokens, sentences, gazetteer), ...findRoutes(tokens)];
   const locSpans = dropOverlaps([...extra, ...tagged, ...propagate(tokens, tagged, covered)], tokens.length);
   const mentions: RecognisedMention[] = [];
@@ -215,12 +242,12 @@ export function recognise(
     for (const m of expandSpan(text, sentences, tokens, span, gazetteer)) {
       // Demonyms are context, not places ("Azerbaijani and Armenian origin").
       if (m.key in demonyms && !m.route) continue;
-      if (COMPASS.has(m.key) || notPlaces.has(m.key)) continue;
-      if (!people.has(m.key) || gazetteer.nameClass(m.key) >= 3) mentions.push(m);
+      if (COMPASS.has(m.key) || notPlaces.has(m.key) || isCurrencyPrefix(text, m)) continue;
+      mentions.push(m);
     }
   }
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);
-  const unique = uniqueMentions(mentions);
+  const unique = uniqueMentions(filterPeople(mentions, personVotes(tokens, spans), gazetteer));
   linkLists(text, unique);
   return { mentions: unique, demonymCountries: countDemonyms(tokens, demonyms) };
 }

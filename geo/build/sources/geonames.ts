@@ -15,6 +15,7 @@ export interface GeoNamesCity {
   fcode: string;
   country: string;
   admin1: string;
+  admin2: string;
   population: number;
 }
 
@@ -34,6 +35,7 @@ function parseCityLine(line: string): GeoNamesCity | null {
     fcode: c[7],
     country: c[8],
     admin1: c[10],
+    admin2: c[11],
     population: Number(c[14]) || 0,
   };
 }
@@ -141,4 +143,19 @@ export function usableAlternate(name: string, allowCodes: boolean): boolean {
   if (!allowCodes && /^[A-Z]{2,4}$/.test(name)) return false;
   if (name[0] === name[0].toLowerCase() && name === name.toLowerCase()) return false;
   return true;
+}
+
+export interface GeoNamesAdmin2 {
+  code: string; // 'US.AL.113'
+  name: string;
+  asciiname: string;
+  geonameid: number;
+}
+
+export function readAdmin2(): GeoNamesAdmin2[] {
+  return readFileSync(`${SHARED}geonames/admin2Codes-2021.txt`, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => l.split('\t'))
+    .map((c) => ({ code: c[0], name: c[1], asciiname: c[2], geonameid: Number(c[3]) }));
 }
