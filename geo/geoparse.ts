@@ -16,6 +16,8 @@ export interface GeoparseResources {
   tagger: TaggerModel;
   /** Folded demonym → ISO country code ("azerbaijani" → "AZ"). */
   demonyms: Record<string, string>;
+  /** Words the news writes in lower case ("hospital"): alone and capitalised, not a place. */
+  commonWords: Set<string>;
   outlines: OutlineLookup;
 }
 
@@ -30,7 +32,7 @@ export function geoparse(text: string, resources: GeoparseResources, options: Pa
   //    sentence by sentence, so that a byline never runs into the dateline below it.
   const spans = tagSentences(tokens, sentences, resources.tagger, (key) => gazetteer.nameClass(key));
   // 4. Place mentions: datelines, hyphenated compounds, routes, cue words, one sense per document.
-  const { mentions, demonymCountries } = recognise(text, sentences, tokens, spans, gazetteer, resources.demonyms);
+  const { mentions, demonymCountries } = recognise(text, sentences, tokens, spans, resources);
   // 5. Candidates for each distinct name.
   const names = gatherCandidates(mentions, gazetteer);
   // 6. Resolution in the document's context.

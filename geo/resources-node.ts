@@ -15,6 +15,7 @@ export function loadResources(): GeoparseResources {
     gazetteerText: gunzipSync(readFileSync(new URL('gazetteer.txt.gz', DATA))).toString('utf8'),
     tagger: json('tagger.json'),
     demonyms: json('demonyms.json'),
+    commonWords: json('common-words.json'),
     outlines: json('outlines.json'),
   });
   return cached;

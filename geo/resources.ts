@@ -12,6 +12,8 @@ export interface RawResources {
   /** The parsed JSON of tagger.json. */
   tagger: unknown;
   demonyms: Record<string, string>;
+  /** The parsed JSON of common-words.json: words the news writes in lower case. */
+  commonWords: string[];
   outlines: { features: { id?: string | number; geometry: Polygon | MultiPolygon }[] };
 }
 
@@ -25,6 +27,7 @@ export function createResources(raw: RawResources): GeoparseResources {
     gazetteer: new Gazetteer(raw.gazetteerText),
     tagger: loadTaggerModel(raw.tagger),
     demonyms: raw.demonyms,
+    commonWords: new Set(raw.commonWords),
     outlines: outlineLookup(raw.outlines),
   };
 }

@@ -93,7 +93,7 @@ function demonyms(): Record<string, string> {
     }
   }
   // Demonyms world-countries lacks that news uses for places in our curated list.
-  Object.assign(out, { azeri: 'AZ', azeris: 'AZ', karabakhi: 'AZ', british: 'GB', kurdish: '', kurds: '', palestinian: 'PS', palestinians: 'PS' });
+  Object.assign(out, { azeri: 'AZ', azeris: 'AZ', karabakhi: 'AZ', british: 'GB', kurdish: '', kurds: '', palestinian: 'PS', palestinians: 'PS', saudi: 'SA', saudis: 'SA' });
   return out;
 }
 

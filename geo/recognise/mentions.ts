@@ -4,6 +4,7 @@
 // cue words ("Jabrayil region", "the city of Khojaly"), and one sense per document.
 import type { Mention, Sentence } from '../types.ts';
 import type { Gazetteer } from '../gazetteer/gazetteer.ts';
+import type { GeoparseResources } from '../geoparse.ts';
 import { fold } from '../text/fold.ts';
 import { sentenceAt } from '../text/sentences.ts';
 import type { Token } from './tokens.ts';
@@ -223,13 +224,16 @@ function propagate(tokens: Token[], places: EntitySpan[], covered: Uint8Array): 
   return out;
 }
 
+/** A lone common word ("Hospital", "Human") is part of a name the tagger cut short, unless it is a major place. */
+const isCommonWord = (m: RecognisedMention, words: Set<string>, gazetteer: Gazetteer) =>
+  !m.key.includes(' ') && words.has(m.key) && gazetteer.nameClass(m.key) < 2;
+
 export function recognise(
   text: string,
   sentences: Sentence[],
   tokens: Token[],
   spans: EntitySpan[],
-  gazetteer: Gazetteer,
-  demonyms: Record<string, string>,
+  { gazetteer, demonyms, commonWords }: Pick<GeoparseResources, 'gazetteer' | 'demonyms' | 'commonWords'>,
 ): Recognition {
   const covered = new Uint8Array(tokens.length);
   for (const s of spans) for (let i = s.first; i <= s.last; i++) covered[i] = 1;
@@ -242,7 +246,7 @@ export function recognise(
     for (const m of expandSpan(text, sentences, tokens, span, gazetteer)) {
       // Demonyms are context, not places ("Azerbaijani and Armenian origin").
       if (m.key in demonyms && !m.route) continue;
-      if (COMPASS.has(m.key) || notPlaces.has(m.key) || isCurrencyPrefix(text, m)) continue;
+      if (COMPASS.has(m.key) || notPlaces.has(m.key) || isCurrencyPrefix(text, m) || isCommonWord(m, commonWords, gazetteer)) continue;
       mentions.push(m);
     }
   }
