@@ -256,32 +256,36 @@ export function recognise(
   return { mentions: unique, demonymCountries: countDemonyms(tokens, demonyms) };
 }
 
-const LIST_GLUE = /^(,|,? and|,? or|\/)$/;
+const LIST_GLUE = /^(,|,?\s*and|,?\s*or|\/)$/;
 
-/** Mentions joined only by commas, "and" or "or" form a list: its members are alike. */
+/**
+ * Mentions joined only by commas, "and" or "or" form a list: its members are alike. Two names
+ * joined by a comma alone, and by nothing else, may instead say where the first one lies
+ * ("Atlanta, Georgia"); in a longer list ("Washington, Pennsylvania and California") they do not.
+ */
 function linkLists(text: string, mentions: RecognisedMention[]): void {
   let group: RecognisedMention[] = [];
+  let glues: string[] = [];
   const close = () => {
     if (group.length > 1) for (const m of group) m.listSiblings = group.filter((o) => o !== m && o.key !== m.key).map((o) => o.key);
+    if (group.length === 2 && glues[0] === ',' && group[0].key !== group[1].key) {
+      group[0].container = group[1].key;
+      (group[1].contained ??= []).push(group[0].key);
+    }
     group = [];
+    glues = [];
   };
-  for (let i = 0; i < mentions.length; i++) {
-    const m = mentions[i];
+  for (const m of mentions) {
     if (m.route) continue;
     const prev = group[group.length - 1];
     const glue = prev && prev.sentence === m.sentence && m.start - prev.end <= 6 ? text.slice(prev.end, m.start).trim() : null;
-    if (glue === ',' && prev.key !== m.key) {
-      prev.container = m.key;
-      (m.contained ??= []).push(prev.key);
-    }
-    if (!prev || (glue !== null && LIST_GLUE.test(glue))) group.push(m);
-    else {
-      close();
-      group.push(m);
-    }
+    if (prev && (glue === null || !LIST_GLUE.test(glue))) close();
+    if (group.length && glue !== null) glues.push(glue);
+    group.push(m);
   }
   close();
 }
+
 
 /** Keep the first of overlapping spans (datelines and routes come first, then the tagger's), in linear time. */
 function dropOverlaps(spans: EntitySpan[], tokenCount: number): EntitySpan[] {
