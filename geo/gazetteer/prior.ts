@@ -3,7 +3,7 @@
 // among settlements the larger one wins (the "largest population" baseline).
 
 const FCODE_PRIOR: Record<string, number> = {
-  CONT: 9, PCLI: 10, OCN: 7, SEA: 6, RGN: 6, ADM1: 8, ADMD: 4, ADM2: 4, PPLC: 6, PPLA: 3, PPLA2: 2, PPLA3: 1.5, PPLA4: 1, PPL: 1, PPLX: 0, PPLL: 0.5, PPLS: 0.5, PPLF: 0.5, PPLR: 0.5, ADM3: 0.5,
+  CONT: 10, PCLI: 10, OCN: 10, SEA: 9, RGN: 8, ADM1: 8, ADMD: 4, ADM2: 4, PPLC: 6, PPLA: 3, PPLA2: 2, PPLA3: 1.5, PPLA4: 1, PPL: 1, PPLX: 0, PPLL: 0.5, PPLS: 0.5, PPLF: 0.5, PPLR: 0.5, ADM3: 0.5,
 };
 
 /** A settlement without a population figure is a village of unknown size, not an empty place. */
