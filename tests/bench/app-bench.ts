@@ -23,11 +23,14 @@ const recordIdle = `(() => {
       observer.disconnect();
     }
   });
-  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-map-state'] });
+  // The <html> element may not exist yet when init scripts run: watch the whole document.
+  observer.observe(document, { subtree: true, attributes: true, attributeFilter: ['data-map-state'] });
 })();`;
 
 interface ColdRun {
   idleMs: number;
+  /** Same-origin responses of the first view: path, raw and gzipped bytes. */
+  files: { path: string; raw: number; gzip: number }[];
   rawBytes: number;
   gzipBytes: number;
   requests: number;
@@ -39,47 +42,61 @@ async function coldStart(browser: Browser, url: string): Promise<ColdRun> {
   await context.route('**/*', (route) => (new URL(route.request().url()).origin === origin ? route.continue() : route.abort()));
   await context.addInitScript(recordIdle);
   const page = await context.newPage();
-  const bodies: Promise<Buffer | null>[] = [];
+  const bodies: Promise<{ path: string; body: Buffer } | null>[] = [];
   page.on('response', (response) => {
-    if (new URL(response.url()).origin === origin) bodies.push(response.body().catch(() => null));
+    const url = new URL(response.url());
+    if (url.origin !== origin) return;
+    bodies.push(response.body().then((body) => ({ path: url.pathname, body }), () => null));
   });
   await page.goto(url);
   await waitForMapState(page, 'idle');
   const idleMs = await page.evaluate(() => (window as unknown as { __benchIdleAt: number }).__benchIdleAt);
-  const buffers = (await Promise.all(bodies)).filter((b): b is Buffer => b !== null);
+  const responses = (await Promise.all(bodies)).filter((r) => r !== null);
   await context.close();
+  const files = responses.map(({ path, body }) => ({ path, raw: body.length, gzip: gzipSync(body, { level: 9 }).length }));
   return {
     idleMs,
-    rawBytes: buffers.reduce((sum, b) => sum + b.length, 0),
-    gzipBytes: buffers.reduce((sum, b) => sum + gzipSync(b, { level: 9 }).length, 0),
-    requests: buffers.length,
+    files,
+    rawBytes: files.reduce((sum, f) => sum + f.raw, 0),
+    gzipBytes: files.reduce((sum, f) => sum + f.gzip, 0),
+    requests: files.length,
   };
 }
 
 /**
  * Time from a click to the panel showing the clicked place, measured in the page: from the
  * pointer event's timestamp to the animation frame after `#place-panel` holds its statements.
+ * Resolves NaN if the panel never shows the place (a missed click), so the bench never hangs.
  */
 async function clickToPanel(page: Page, click: () => Promise<void>, name: string): Promise<number> {
   await page.evaluate((name) => {
     const w = window as unknown as { __benchClick: Promise<number> };
     w.__benchClick = new Promise<number>((resolve) => {
       let start = 0;
-      const done = () => {
+      // Inline callbacks only: tsx would wrap named closures in a `__name` helper the page lacks.
+      const observer = new MutationObserver(() => {
         const panel = document.querySelector('#place-panel');
         const heading = panel?.querySelector('h1, h2, h3, h4')?.textContent ?? '';
-        if (!start || !heading.includes(name) || !panel?.querySelector('[data-statement-index]')) return false;
+        if (!start || !heading.includes(name) || !panel?.querySelector('[data-statement-index]')) return;
         observer.disconnect();
         requestAnimationFrame(() => resolve(performance.now() - start));
-        return true;
-      };
-      const observer = new MutationObserver(done);
+      });
       window.addEventListener('pointerdown', (e) => { start = e.timeStamp; }, { once: true, capture: true });
       observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+      setTimeout(() => {
+        observer.disconnect();
+        resolve(Number.NaN);
+      }, 5_000);
     });
   }, name);
   await click();
   return page.evaluate(() => (window as unknown as { __benchClick: Promise<number> }).__benchClick);
+}
+
+/** Clears the selection (Escape) and waits until no place panel is shown. */
+async function clearSelection(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => document.querySelector('#place-panel [data-statement-index]') === null);
 }
 
 async function clickRuns(browser: Browser, url: string): Promise<{ list: number[]; map: number[] }> {
@@ -87,44 +104,51 @@ async function clickRuns(browser: Browser, url: string): Promise<{ list: number[
   const page = await context.newPage();
   await page.goto(url);
   await waitForMapState(page, 'idle');
-  const places = await page.$$eval('#place-list [data-place-id]', (buttons) =>
-    buttons.map((b) => ({ id: (b as HTMLElement).dataset.placeId!, text: (b.textContent ?? '').trim() })),
+  const listed = await page.$$eval('#place-list [data-place-id]', (buttons) =>
+    buttons.map((b) => ({ id: (b as HTMLElement).dataset.placeId!, name: (b.textContent ?? '').trim() })),
   );
-  const hasHooks = await page.evaluate(() => (window as AtlasWindow).__atlas !== undefined);
-  const mapPlaces = hasHooks ? await sourcePlaces(page) : [];
+  const hasHooks = await page.evaluate(() => (window as AtlasWindow).__atlas?.map != null);
+  // Points only (a zero-size bbox): their drawn symbol is exactly where a click lands.
+  const points = hasHooks ? (await sourcePlaces(page)).filter((p) => p.bbox[0] === p.bbox[2] && p.bbox[1] === p.bbox[3]) : [];
+  const names = new Map(points.map((p) => [p.id, p.name]));
   const list: number[] = [];
   const map: number[] = [];
   for (let i = 0; i < CLICK_RUNS; i++) {
-    // Alternate between places so every click changes the selection.
-    const target = mapPlaces.length ? mapPlaces[i % 2 === 0 ? 0 : 1]! : null;
-    const listed = places[i % 2]!;
-    const name = target?.name ?? listed.text.split('\n')[0]!.trim();
-    list.push(await clickToPanel(page, () => page.locator(`#place-list [data-place-id="${target?.id ?? listed.id}"]`).click(), name));
-    if (target) {
-      const other = mapPlaces[i % 2 === 0 ? 1 : 0]!;
-      await page.keyboard.press('Escape');
-      await page.evaluate((center) => {
-        const m = (window as AtlasWindow).__atlas!.map;
-        return new Promise<void>((resolve) => {
-          m.once('idle', () => resolve());
-          m.jumpTo({ center, zoom: 11 });
-        });
-      }, other.point);
-      const { x, y } = await pagePointOf(page, other.point);
-      map.push(await clickToPanel(page, () => page.mouse.click(x, y), other.name));
-    }
+    // Each click starts from no selection, so each one renders a panel.
+    const place = listed[i % listed.length]!;
+    await clearSelection(page);
+    const name = names.get(place.id) ?? (await page.locator(`#place-list [data-place-id="${place.id}"]`).innerText()).split('\n')[0]!.trim();
+    list.push(await clickToPanel(page, () => page.locator(`#place-list [data-place-id="${place.id}"]`).click(), name));
+    const target = points[i % Math.max(1, points.length)];
+    if (!target) continue;
+    await clearSelection(page);
+    await page.evaluate((center) => {
+      const m = (window as AtlasWindow).__atlas!.map;
+      return new Promise<void>((resolve) => {
+        m.once('idle', () => resolve());
+        m.jumpTo({ center, zoom: 11 });
+        m.triggerRepaint();
+      });
+    }, target.point);
+    const { x, y } = await pagePointOf(page, target.point);
+    map.push(await clickToPanel(page, () => page.mouse.click(x, y), target.name));
   }
   await context.close();
-  return { list, map };
+  return { list: list.filter(Number.isFinite), map: map.filter(Number.isFinite) };
 }
 
 async function main(): Promise<void> {
   const distArg = process.argv.indexOf('--dist');
   const given = distArg >= 0 ? process.argv[distArg + 1] : undefined;
-  // The test-mode build, for the map hooks that let the bench click a place on the map.
-  const outDir = given ?? (await buildApp({ mode: 'test', env: { VITE_TEST: '1' } }));
-  const preview = await startPreview(outDir, given ? 'production' : 'test');
+  // The production build, as readers get it (the map hook `window.__atlas` is there too).
+  const outDir = given ?? (await buildApp({ mode: 'production' }));
+  const preview = await startPreview(outDir);
   const browser = await launchChromium();
+  const stop = () => {
+    void browser.close().finally(() => preview.stop().finally(() => process.exit(130)));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   try {
     const cold: ColdRun[] = [];
     for (let i = 0; i < COLD_RUNS; i++) cold.push(await coldStart(browser, preview.url));
@@ -132,7 +156,7 @@ async function main(): Promise<void> {
     const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
     const rows: [string, string, string][] = [
       [`cold start to map idle, all places (median of ${COLD_RUNS})`, `${median(cold.map((c) => c.idleMs)).toFixed(0)} ms`, cold.map((c) => c.idleMs.toFixed(0)).join(' ')],
-      [`click in list to panel rendered (median of ${CLICK_RUNS})`, `${median(clicks.list).toFixed(1)} ms`, clicks.list.map((c) => c.toFixed(1)).join(' ')],
+      [`click in list to panel rendered (median of ${clicks.list.length})`, `${median(clicks.list).toFixed(1)} ms`, clicks.list.map((c) => c.toFixed(1)).join(' ')],
       [
         `click on map to panel rendered (median of ${clicks.map.length})`,
         clicks.map.length ? `${median(clicks.map).toFixed(1)} ms` : 'n/a (no window.__atlas)',
@@ -145,6 +169,10 @@ async function main(): Promise<void> {
     const valueWidth = Math.max(...rows.map((r) => r[1].length));
     console.log(`\nArticle Atlas app benchmark (headless Chromium ${browser.version()}, SwiftShader, ${desktopViewport.width}x${desktopViewport.height})`);
     for (const [label, value, detail] of rows) console.log(`${label.padEnd(width)}  ${value.padStart(valueWidth)}  ${detail}`);
+    console.log('\nLargest responses of the first view (raw / gzipped):');
+    for (const f of [...cold[0]!.files].sort((a, b) => b.gzip - a.gzip).slice(0, 6)) {
+      console.log(`  ${kB(f.raw).padStart(10)}  ${kB(f.gzip).padStart(10)}  ${f.path}`);
+    }
   } finally {
     await browser.close();
     await preview.stop();

@@ -123,14 +123,17 @@ export async function sourcePlaces(page: Page): Promise<SourcePlace[]> {
     const data = await source.getData();
     return data.features.map((feature) => {
       const properties = (feature.properties ?? {}) as { id?: string; name?: string; point?: [number, number] };
+      // No named closures in here: tsx (esbuild keepNames) would wrap them in a `__name` helper
+      // that does not exist in the page.
       const coordinates: [number, number][] = [];
-      const walk = (value: unknown): void => {
-        if (Array.isArray(value) && typeof value[0] === 'number') coordinates.push(value as [number, number]);
-        else if (Array.isArray(value)) value.forEach(walk);
-      };
       const geometry = feature.geometry;
-      if (geometry.type === 'GeometryCollection') geometry.geometries.forEach((g) => 'coordinates' in g && walk(g.coordinates));
-      else walk(geometry.coordinates);
+      const stack: unknown[] =
+        geometry.type === 'GeometryCollection' ? geometry.geometries.map((g) => ('coordinates' in g ? g.coordinates : [])) : [geometry.coordinates];
+      while (stack.length > 0) {
+        const value = stack.pop();
+        if (Array.isArray(value) && typeof value[0] === 'number') coordinates.push(value as [number, number]);
+        else if (Array.isArray(value)) stack.push(...value);
+      }
       const xs = coordinates.map((c) => c[0]);
       const ys = coordinates.map((c) => c[1]);
       const bbox: [number, number, number, number] = [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
