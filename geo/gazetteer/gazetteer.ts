@@ -6,6 +6,7 @@ import { placePrior } from './prior.ts';
 /** How strongly a name is a place name, for the recogniser: 0 none .. 3 country, region or continent. */
 export type NameClass = 0 | 1 | 2 | 3;
 
+const MAX_MEMO = 200_000;
 const MAJOR_FCODES = new Set(['PCLI', 'ADM1', 'CONT', 'RGN', 'OCN', 'SEA']);
 
 export class Gazetteer {
@@ -41,6 +42,8 @@ export class Gazetteer {
   lookup(key: string): GazetteerPlace[] {
     let places = this.found.get(key);
     if (!places) {
+      // A long-lived worker parses article after article: the memo must not grow without end.
+      if (this.found.size >= MAX_MEMO) this.found.clear();
       places = findKey(this.keyLines, key).map((i) => this.place(i)).sort((a, b) => placePrior(b) - placePrior(a));
       this.found.set(key, places);
     }
@@ -51,6 +54,7 @@ export class Gazetteer {
   nameClass(key: string): NameClass {
     const cached = this.classes.get(key);
     if (cached !== undefined) return cached;
+    if (this.classes.size >= MAX_MEMO) this.classes.clear();
     let best: NameClass = 0;
     for (const p of this.lookup(key)) {
       const c: NameClass = MAJOR_FCODES.has(p.fcode) ? 3 : p.population >= 100_000 ? 2 : 1;
