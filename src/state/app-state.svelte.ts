@@ -1,5 +1,7 @@
-// The one shared state of the app: the current article and what the reader has selected.
-// Map, list, panel and text all read it; nothing else keeps its own idea of the selection.
+// The one shared state of the app: the current article, the reader's corrections to it, and
+// what the reader has selected. Map, list, panel and text all read it; nothing else keeps its
+// own idea of the selection.
+import { applyCorrections, type Correction, type Corrections } from '../../geo/output/corrections.ts';
 import type { PlaceFeature } from '../../geo/types.ts';
 import type { Article } from '../lib/article.ts';
 import type { ViewState } from '../url/codec.ts';
@@ -13,8 +15,27 @@ export interface RevealRequest {
   seq: number;
 }
 
+export interface ArticleOptions {
+  /** The key the article is saved under (a reader's article), or null for the default one. */
+  savedKey?: string | null;
+  corrections?: Corrections;
+}
+
+/** The article as shown: the geoparser's places with the reader's corrections applied. */
+function corrected(original: Article, corrections: Corrections): Article {
+  if (Object.keys(corrections).length === 0) return original;
+  return { ...original, places: applyCorrections(original.places, corrections) };
+}
+
 export class AppState {
-  article = $state.raw<Article>() as Article;
+  /** The article as the geoparser read it; `article` is what the reader sees. */
+  original = $state.raw<Article>() as Article;
+  corrections = $state.raw<Corrections>({});
+  /** Null for the default article; a reader's article is saved under this key (`#article=saved:<key>`). */
+  savedKey = $state<string | null>(null);
+  /** Counts article replacements (not corrections), so the map reframes only for a new article. */
+  articleSeq = $state(0);
+  article = $derived<Article>(corrected(this.original, this.corrections));
   placeId = $state<string | null>(null);
   /** 0-based position in the selected place's statements. */
   statement = $state<number | null>(null);
@@ -29,18 +50,45 @@ export class AppState {
   places = $derived(this.article.places.features);
   byId = $derived(new Map(this.places.map((f) => [String(f.id), f])));
   selected = $derived<PlaceFeature | null>(this.placeId === null ? null : (this.byId.get(this.placeId) ?? null));
+  /** The geoparser's own reading of each place, for "Not this place?" and undo. */
+  originalById = $derived(new Map(this.original.places.features.map((f) => [String(f.id), f])));
 
   #seq = 0;
 
-  constructor(article: Article) {
-    this.article = article;
+  constructor(article: Article, options: ArticleOptions = {}) {
+    this.original = article;
+    this.savedKey = options.savedKey ?? null;
+    this.corrections = options.corrections ?? {};
   }
 
   /** Replaces the article (a pasted one, or the default again); the old selection means nothing now. */
-  setArticle(article: Article): void {
-    this.article = article;
+  setArticle(article: Article, options: ArticleOptions = {}): void {
+    this.original = article;
+    this.savedKey = options.savedKey ?? null;
+    this.corrections = options.corrections ?? {};
+    this.articleSeq = ++this.#seq;
     this.clear();
     this.hoverId = null;
+  }
+
+  /** Records a reader's correction of one place, or undoes it with null; map, list and text follow. */
+  correct(id: string, correction: Correction | null): void {
+    if (!this.originalById.has(id)) return;
+    const next = { ...this.corrections };
+    if (correction === null) delete next[id];
+    else next[id] = correction;
+    this.setCorrections(next);
+  }
+
+  /** Replaces all corrections (a link's, an export's); a selection that no longer exists is cleared. */
+  setCorrections(corrections: Corrections): void {
+    this.corrections = corrections;
+    // 'panel' lets the map follow a place moved to another reading.
+    if (this.placeId !== null) {
+      if (this.byId.has(this.placeId)) this.source = 'panel';
+      else this.clear('panel');
+    }
+    if (this.hoverId !== null && !this.byId.has(this.hoverId)) this.hoverId = null;
   }
 
   /** Selects a place, optionally one of its statements (0-based); unknown ids clear the selection. */

@@ -17,7 +17,7 @@ export interface UrlState {
   view: ViewState | null;
 }
 
-export type ProblemField = 'url' | 'place' | 'statement' | 'view';
+export type ProblemField = 'url' | 'place' | 'statement' | 'view' | 'article' | 'fix';
 
 export interface UrlProblem {
   field: ProblemField;
@@ -80,8 +80,8 @@ function parseStatement(params: URLSearchParams, place: string | null, problems:
   return Number(value);
 }
 
-/** The hash holds `&`-separated parts; ours is `map=...`, the others belong to someone else. */
-function hashParts(hash: string): string[] {
+/** The hash holds `&`-separated parts; ours is `map=...`, the others belong to someone else (or to article-params.ts). */
+export function hashParts(hash: string): string[] {
   const body = hash.startsWith('#') ? hash.slice(1) : hash;
   return body === '' ? [] : body.split('&');
 }

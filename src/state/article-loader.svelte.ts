@@ -1,0 +1,167 @@
+// Opens a reader's article: from a paste or a file, from a link (the text packed in it, or one
+// saved in this browser), or from an exported GeoJSON. Each path ends in the worker's geoparse
+// and `app.setArticle`; until then the current article stays on screen and usable. Failures
+// come back as messages, never as exceptions, and leave the current article in place.
+import type { Corrections } from '../../geo/output/corrections.ts';
+import { defaultArticle, type Article } from '../lib/article.ts';
+import { checkArticleText } from '../lib/article-limits.ts';
+import type { ReaderArticle, ReaderInput } from '../lib/reader-input.ts';
+import { articleKey, forgetSaved, loadSaved, saveArticle, saveCorrections } from '../lib/saved-articles.ts';
+import { unpackArticle } from '../url/article-link.ts';
+import type { ArticleRef } from '../url/article-params.ts';
+import { geoparseInWorker } from '../worker/geoparse-client.ts';
+import type { Progress, Timings } from '../worker/messages.ts';
+import type { AppState } from './app-state.svelte.ts';
+
+export type LoaderStatus =
+  | { state: 'idle' }
+  | { state: 'working'; what: string; progress: Progress | null };
+
+/** A message for the reader, optionally with one thing to do about it. */
+export interface NoticeItem {
+  text: string;
+  action?: { label: string; run: () => void };
+}
+
+export interface OpenOptions {
+  corrections?: Corrections;
+  /** Place ids an export held: a different reading today is worth telling the reader. */
+  expectedIds?: string[];
+}
+
+export interface OpenResult {
+  ok: boolean;
+  messages: NoticeItem[];
+}
+
+export class ArticleLoader {
+  status = $state.raw<LoaderStatus>({ state: 'idle' });
+  /** What the last geoparse cost (the benchmark and curious readers look at it). */
+  lastTimings = $state.raw<Timings | null>(null);
+
+  #app: AppState;
+  #cancel: (() => void) | null = null;
+  #request = 0;
+
+  constructor(app: AppState) {
+    this.#app = app;
+  }
+
+  get busy(): boolean {
+    return this.status.state === 'working';
+  }
+
+  /** Geoparses and shows an article; the current one stays until the new one is ready. */
+  async open(article: ReaderArticle, what: string, options: OpenOptions = {}): Promise<OpenResult> {
+    this.#cancel?.();
+    const request = ++this.#request;
+    this.status = { state: 'working', what, progress: null };
+    const job = geoparseInWorker(article.text, (progress) => {
+      if (request === this.#request) this.status = { state: 'working', what, progress };
+    });
+    this.#cancel = job.cancel;
+    const outcome = await job.done;
+    if (request !== this.#request) return { ok: false, messages: [] }; // superseded or cancelled
+    this.#cancel = null;
+    if (!outcome.ok) {
+      this.status = { state: 'idle' };
+      return { ok: false, messages: [{ text: outcome.error }] };
+    }
+    this.lastTimings = outcome.timings;
+    const key = articleKey(article.title, article.text);
+    const corrections = options.corrections ?? {};
+    const messages: NoticeItem[] = [];
+    const saved = saveArticle({ key, title: article.title, text: article.text, corrections });
+    if (!saved.ok) messages.push({ text: saved.error });
+    const shown: Article = { title: article.title, text: article.text, places: outcome.places };
+    this.#app.setArticle(shown, { savedKey: key, corrections });
+    if (options.expectedIds) messages.push(...compareReading(options.expectedIds, this.#app.places.map((f) => f.id)));
+    this.status = { state: 'idle' };
+    return { ok: true, messages };
+  }
+
+  /** What a paste, a drop or a file dialog brought. */
+  openInput(input: ReaderInput): Promise<OpenResult> {
+    if (!input.ok) return Promise.resolve({ ok: false, messages: [{ text: input.error }] });
+    if (input.kind === 'export') {
+      const { article, corrections, placeIds } = input.imported;
+      return this.open(article, 'Reopening the exported article', { corrections, expectedIds: placeIds });
+    }
+    return this.open(input.article, 'Reading your article');
+  }
+
+  /** The article a link names; on failure the default article is shown and the reason returned. */
+  async openRef(ref: ArticleRef, fix: Corrections | null): Promise<OpenResult> {
+    if (ref.kind === 'saved') {
+      const saved = loadSaved(ref.key);
+      if (!saved) {
+        this.showDefault();
+        return { ok: false, messages: [{ text: 'The article this page showed is no longer saved in this browser (it was cleared, or the link was saved elsewhere); showing the default article instead.' }] };
+      }
+      return this.#openOrFallBack(saved, 'Reopening your article', fix ?? saved.corrections);
+    }
+    this.status = { state: 'working', what: 'Opening the article in the link', progress: null };
+    const unpacked = await unpackArticle(ref.data);
+    const problem = unpacked.ok ? checkArticleText(unpacked.article.text) : unpacked.error;
+    if (!unpacked.ok || problem !== null) {
+      this.status = { state: 'idle' };
+      this.showDefault();
+      return { ok: false, messages: [{ text: unpacked.ok ? `The article in this link cannot be shown: ${problem}` : unpacked.error }] };
+    }
+    return this.#openOrFallBack(unpacked.article, 'Opening the article in the link', fix ?? {});
+  }
+
+  async #openOrFallBack(article: ReaderArticle, what: string, corrections: Corrections): Promise<OpenResult> {
+    const result = await this.open(article, what, { corrections });
+    if (!result.ok && result.messages.length > 0) {
+      this.showDefault();
+      return { ok: false, messages: result.messages.map((m) => ({ text: `${m.text} Showing the default article instead.` })) };
+    }
+    return result;
+  }
+
+  /** Shows the default article without forgetting any saved one. */
+  showDefault(corrections: Corrections = {}): void {
+    if (this.#app.savedKey === null && this.#app.original === defaultArticle) {
+      this.#app.setCorrections(corrections);
+      return;
+    }
+    this.#app.setArticle(defaultArticle, { corrections });
+  }
+
+  /** "Back to default article": the reader is done with theirs, so it is forgotten too. */
+  backToDefault(): void {
+    this.cancel();
+    const key = this.#app.savedKey;
+    if (key !== null) forgetSaved(key);
+    this.#app.setArticle(defaultArticle);
+  }
+
+  /** Stops waiting for a geoparse; the article on screen stays. */
+  cancel(): void {
+    this.#request++;
+    this.#cancel?.();
+    this.#cancel = null;
+    this.status = { state: 'idle' };
+  }
+
+}
+
+/** Keeps a saved article's corrections in step with the reader's, so a reload restores them. Call during component setup. */
+export function keepCorrectionsSaved(app: AppState): void {
+  $effect(() => {
+    const key = app.savedKey;
+    const corrections = app.corrections;
+    if (key !== null) saveCorrections(key, corrections);
+  });
+}
+
+/** An export reopened by a different geoparser version may read the text differently: say so. */
+function compareReading(expected: string[], shown: string[]): NoticeItem[] {
+  const now = new Set(shown);
+  const before = new Set(expected);
+  const missing = expected.filter((id) => !now.has(id)).length;
+  const added = shown.filter((id) => !before.has(id)).length;
+  if (missing === 0 && added === 0) return [];
+  return [{ text: `This file was made when the geoparser read the article differently: ${missing} of its places are not found now and ${added} are new. The article and your corrections are restored.` }];
+}

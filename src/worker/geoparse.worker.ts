@@ -1,0 +1,65 @@
+// The geoparse worker: a thin typed shell around the pure `geoparse` of geo/. It loads the
+// resources on the first request (and keeps them for the next), reports progress, and answers
+// every request with a result or a failure, so the page never waits on a silent worker.
+import { geoparse, type GeoparseResources } from '../../geo/geoparse.ts';
+import { createResources } from '../../geo/resources.ts';
+import { loadRawResources, ResourceError } from './load-resources.ts';
+import type { FromWorker, Progress, Timings, ToWorker } from './messages.ts';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const post = (message: FromWorker) => scope.postMessage(message);
+
+interface Ready {
+  resources: GeoparseResources;
+  timings: Pick<Timings, 'downloadMs' | 'prepareMs' | 'bytes' | 'fromCache'>;
+}
+
+/** One load shared by concurrent requests; forgotten on failure so the next request tries again. */
+let loading: Promise<Ready> | null = null;
+/** Set once the resources are in memory: later requests cost only the geoparse. */
+let inMemory = false;
+/** Every request that is waiting hears the progress of the one shared load. */
+const listeners = new Set<(p: Progress) => void>();
+
+function load(): Promise<Ready> {
+  loading ??= (async () => {
+    const t0 = performance.now();
+    const loaded = await loadRawResources((d) => listeners.forEach((l) => l({ stage: 'download', ...d })));
+    const t1 = performance.now();
+    listeners.forEach((l) => l({ stage: 'prepare' }));
+    const resources = createResources(loaded.raw);
+    const t2 = performance.now();
+    inMemory = true;
+    return { resources, timings: { downloadMs: t1 - t0, prepareMs: t2 - t1, bytes: loaded.bytes, fromCache: loaded.fromCache } };
+  })();
+  loading.catch(() => (loading = null));
+  return loading;
+}
+
+async function handle({ id, text }: ToWorker): Promise<void> {
+  const progress = (p: Progress) => post({ type: 'progress', id, progress: p });
+  listeners.add(progress);
+  const warm = inMemory;
+  try {
+    const ready = await load();
+    listeners.delete(progress);
+    progress({ stage: 'geoparse' });
+    const t0 = performance.now();
+    const places = geoparse(text, ready.resources);
+    const geoparseMs = performance.now() - t0;
+    const timings: Timings = warm ? { downloadMs: 0, prepareMs: 0, bytes: 0, fromCache: true, geoparseMs } : { ...ready.timings, geoparseMs };
+    post({ type: 'result', id, places, timings });
+  } catch (error) {
+    const message =
+      error instanceof ResourceError
+        ? error.message
+        : `The geoparser failed on this text (${error instanceof Error ? error.message : String(error)}).`;
+    post({ type: 'failure', id, message });
+  } finally {
+    listeners.delete(progress);
+  }
+}
+
+scope.onmessage = (event: MessageEvent<ToWorker>) => {
+  if (event.data?.type === 'geoparse') void handle(event.data);
+};

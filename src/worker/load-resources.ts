@@ -1,0 +1,168 @@
+// Fetches the geoparser's resources for the worker, only when an article needs them: from Cache
+// Storage when an earlier visit kept them, otherwise from the network with byte progress, then
+// kept for next time. Asset URLs carry a content hash, so a cached entry is never stale and a new
+// build simply misses; entries of older builds are removed.
+import gazetteerUrl from '../../geo/data/gazetteer.txt.gz?url';
+import taggerUrl from '../../geo/data/tagger.json?url';
+import demonymsUrl from '../../geo/data/demonyms.json?url';
+import outlinesUrl from '../../geo/data/outlines.json?url';
+import commonWordsUrl from '../../geo/data/common-words.json?url';
+import type { RawResources } from '../../geo/resources.ts';
+
+export const CACHE_NAME = 'article-atlas-v1';
+
+export interface DownloadProgress {
+  loaded: number;
+  total: number | null;
+  fromCache: boolean;
+}
+
+export interface LoadedResources {
+  raw: RawResources;
+  bytes: number;
+  fromCache: boolean;
+}
+
+/** A resource that could not be had: the message is for the reader. */
+export class ResourceError extends Error {}
+
+const FILES = { gazetteer: gazetteerUrl, tagger: taggerUrl, demonyms: demonymsUrl, commonWords: commonWordsUrl, outlines: outlinesUrl };
+type FileName = keyof typeof FILES;
+
+const absolute = (url: string) => new URL(url, self.location.href).href;
+
+async function openCache(): Promise<Cache | null> {
+  try {
+    return typeof caches === 'undefined' ? null : await caches.open(CACHE_NAME);
+  } catch {
+    return null; // opaque origins and some privacy modes refuse Cache Storage: plain fetch then
+  }
+}
+
+async function readBody(response: Response, onBytes: (n: number) => void): Promise<Uint8Array> {
+  if (!response.body) return new Uint8Array(await response.arrayBuffer());
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.length;
+    onBytes(value.length);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+interface Fetched {
+  bytes: Uint8Array;
+  fromCache: boolean;
+}
+
+async function fetchOne(cache: Cache | null, url: string, onTotal: (n: number | null) => void, onBytes: (n: number) => void): Promise<Fetched> {
+  const cached = await cache?.match(url).catch(() => undefined);
+  if (cached) {
+    const bytes = new Uint8Array(await cached.arrayBuffer());
+    onTotal(bytes.length);
+    onBytes(bytes.length);
+    return { bytes, fromCache: true };
+  }
+  let response: Response;
+  try {
+    response = await fetch(url);
+  } catch {
+    throw new ResourceError('The place-name data could not be downloaded (the network or the server is unreachable).');
+  }
+  if (!response.ok) throw new ResourceError(`The place-name data could not be downloaded (the server answered ${response.status}).`);
+  // Content-Length counts the encoded bytes; a server that gzips on the fly sends more than that.
+  const length = Number(response.headers.get('content-length'));
+  onTotal(response.headers.get('content-encoding') || !(length > 0) ? null : length);
+  const bytes = await readBody(response, onBytes);
+  // Best effort: a full quota must not fail the geoparse.
+  await cache?.put(url, new Response(bytes as BodyInit, { headers: { 'content-type': response.headers.get('content-type') ?? 'application/octet-stream' } })).catch(() => undefined);
+  return { bytes, fromCache: false };
+}
+
+/** gzip magic 1f 8b; a server may already have decoded the file (Content-Encoding), so check. */
+async function gunzipText(bytes: Uint8Array): Promise<string> {
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return new TextDecoder().decode(bytes);
+  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Response(stream).text();
+}
+
+function parseJson(name: string, bytes: Uint8Array): unknown {
+  try {
+    return JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    throw new ResourceError(`The geoparser’s ${name} data is damaged; try again to fetch it anew.`);
+  }
+}
+
+/** The resource files, fetched in parallel; progress counts the bytes of all of them. */
+export async function loadRawResources(onProgress: (p: DownloadProgress) => void): Promise<LoadedResources> {
+  const cache = await openCache();
+  const names = Object.keys(FILES) as FileName[];
+  const urls = names.map((n) => absolute(FILES[n]));
+  const totals: (number | null | undefined)[] = names.map(() => undefined);
+  let loaded = 0;
+  let anyFromNetwork = false;
+  let lastReport = 0;
+  const report = (force: boolean) => {
+    const now = performance.now();
+    if (!force && now - lastReport < 50) return; // a few dozen updates a second is plenty for a bar
+    lastReport = now;
+    const total = totals.every((t) => typeof t === 'number') ? (totals as number[]).reduce((a, b) => a + b, 0) : null;
+    onProgress({ loaded, total: total !== null && total >= loaded ? total : null, fromCache: !anyFromNetwork });
+  };
+  const fetched = await Promise.all(
+    urls.map((url, i) =>
+      fetchOne(
+        cache,
+        url,
+        (t) => (totals[i] = t),
+        (n) => {
+          loaded += n;
+          report(false);
+        },
+      ).then((f) => {
+        anyFromNetwork ||= !f.fromCache;
+        return f;
+      }),
+    ),
+  );
+  report(true);
+  if (cache) void pruneCache(cache, new Set(urls));
+  const byName = Object.fromEntries(names.map((n, i) => [n, fetched[i].bytes])) as Record<FileName, Uint8Array>;
+  try {
+    return {
+      raw: {
+        gazetteerText: await gunzipText(byName.gazetteer),
+        tagger: parseJson('tagger', byName.tagger),
+        demonyms: parseJson('demonyms', byName.demonyms) as RawResources['demonyms'],
+        commonWords: parseJson('common words', byName.commonWords) as RawResources['commonWords'],
+        outlines: parseJson('outlines', byName.outlines) as RawResources['outlines'],
+      },
+      bytes: loaded,
+      fromCache: !anyFromNetwork,
+    };
+  } catch (error) {
+    // A damaged copy must not be served again from the cache on the next try.
+    if (cache) await Promise.all(urls.map((u) => cache.delete(u).catch(() => false)));
+    throw error instanceof ResourceError ? error : new ResourceError('The place-name data is damaged; try again to fetch it anew.');
+  }
+}
+
+/** Drops entries of earlier builds (other hashed URLs). */
+async function pruneCache(cache: Cache, keep: Set<string>): Promise<void> {
+  try {
+    for (const request of await cache.keys()) if (!keep.has(request.url)) await cache.delete(request);
+  } catch {
+    // Pruning is housekeeping; failing it costs only space.
+  }
+}

@@ -1,0 +1,40 @@
+// The one typed map of messages between the page and the geoparse worker (MapLibre's actor
+// messages in small): each key is a message type, its value the rest of the message. Type-only,
+// so neither side pulls the other's code into its bundle.
+import type { PlaceCollection } from '../../geo/types.ts';
+
+/** Where a geoparse stands; the page turns these into words and a progress bar. */
+export type Progress =
+  /** Fetching the resources (or reading them from Cache Storage); `total` is null when unknown. */
+  | { stage: 'download'; loaded: number; total: number | null; fromCache: boolean }
+  /** Decompressing the gazetteer and building its index and the tagger. */
+  | { stage: 'prepare' }
+  /** Recognising the place names and resolving them (one call to `geoparse`). */
+  | { stage: 'geoparse' };
+
+/** What one geoparse cost, measured in the worker (for the benchmark and the console). */
+export interface Timings {
+  /** Fetching resources, 0 when they were already in memory. */
+  downloadMs: number;
+  prepareMs: number;
+  geoparseMs: number;
+  /** Bytes of the resources read, from the network or Cache Storage (0 when in memory). */
+  bytes: number;
+  fromCache: boolean;
+}
+
+export interface MessageMap {
+  /** page → worker: geoparse this text. */
+  geoparse: { id: number; text: string };
+  /** worker → page: how far request `id` has come. */
+  progress: { id: number; progress: Progress };
+  /** worker → page: the places of request `id`. */
+  result: { id: number; places: PlaceCollection; timings: Timings };
+  /** worker → page: request `id` failed; `message` is for the reader. */
+  failure: { id: number; message: string };
+}
+
+type Message<K extends keyof MessageMap> = { [T in K]: { type: T } & MessageMap[T] }[K];
+
+export type ToWorker = Message<'geoparse'>;
+export type FromWorker = Message<'progress' | 'result' | 'failure'>;
