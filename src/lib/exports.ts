@@ -1,7 +1,7 @@
 // Exports of an article's places, and reading an export back: GeoJSON (RFC 7946, the article and
 // the corrections as foreign members, so the file alone reopens everything) and CSV (one row a
 // place, for a spreadsheet). Pure: building a download is download.ts's job.
-import { rewind } from '@turf/turf';
+import { area, polygon, rewind } from '@turf/turf';
 import { parseCorrections, serializeCorrections, type Corrections } from '../../geo/output/corrections.ts';
 import type { PlaceCollection, PlaceFeature, PlaceProperties } from '../../geo/types.ts';
 import type { Geometry } from 'geojson';
@@ -29,10 +29,22 @@ export interface ExportCollection {
 
 export const GENERATOR = 'Article Atlas';
 
-/** RFC 7946 asks for counter-clockwise outer rings; the outlines keep whatever their source had. */
+type Ring = [number, number][];
+
+/**
+ * A hole of no area (a ring folded onto itself, left where district outlines were merged) has no
+ * winding at all, so no validator can accept it; it draws nothing, so it is left out.
+ */
+const hasArea = (ring: Ring) => ring.length >= 4 && area(polygon([ring])) >= 1;
+const cleanRings = (rings: Ring[]) => [rings[0], ...rings.slice(1).filter(hasArea)];
+
+/** RFC 7946 asks for counter-clockwise outer rings and clockwise holes; outlines keep their source's. */
 function wound(geometry: Geometry): Geometry {
-  if (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon') return geometry;
-  return rewind(geometry, { mutate: false }) as Geometry;
+  if (geometry.type === 'Polygon') return rewind({ type: 'Polygon', coordinates: cleanRings(geometry.coordinates as Ring[]) }, { mutate: false }) as Geometry;
+  if (geometry.type === 'MultiPolygon') {
+    return rewind({ type: 'MultiPolygon', coordinates: geometry.coordinates.map((p) => cleanRings(p as Ring[])) }, { mutate: false }) as Geometry;
+  }
+  return geometry;
 }
 
 export function toGeoJSON(source: ExportSource): ExportCollection {
@@ -79,6 +91,7 @@ export function toCSV(places: PlaceCollection): string {
 export function exportFileName(title: string | null, extension: 'geojson' | 'csv'): string {
   const slug = (title ?? 'article')
     .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
