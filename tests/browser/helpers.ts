@@ -33,6 +33,8 @@ export interface AppPage {
   requests: string[];
   /** Requests that tried to leave the app's origin (and were aborted). */
   aborted: string[];
+  /** Same-origin responses with an HTTP error status, as `404 http://...`. */
+  badResponses: string[];
   consoleErrors: string[];
   pageErrors: string[];
   close(): Promise<void>;
@@ -58,8 +60,12 @@ export async function openApp(browser: Browser, baseURL: string, options: OpenOp
   const origin = new URL(baseURL).origin;
   const requests: string[] = [];
   const aborted: string[] = [];
+  const badResponses: string[] = [];
   const consoleErrors: string[] = [];
   const pageErrors: string[] = [];
+  context.on('response', (response) => {
+    if (response.status() >= 400) badResponses.push(`${response.status()} ${response.url()}`);
+  });
   await context.route('**/*', (route) => {
     const url = route.request().url();
     requests.push(url);
@@ -76,7 +82,7 @@ export async function openApp(browser: Browser, baseURL: string, options: OpenOp
   await page.goto(options.path ? new URL(options.path, baseURL).href : baseURL);
   const waitFor = options.waitFor === undefined ? 'idle' : options.waitFor;
   if (waitFor) await waitForMapState(page, waitFor);
-  return { context, page, origin, requests, aborted, consoleErrors, pageErrors, close: () => context.close() };
+  return { context, page, origin, requests, aborted, badResponses, consoleErrors, pageErrors, close: () => context.close() };
 }
 
 /** Waits until `<html data-map-state>` settles and fails with the state it reached otherwise. */

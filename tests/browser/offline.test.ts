@@ -16,6 +16,7 @@ it('loads to map idle with no request leaving its origin and no errors', async (
   try {
     expect(app.requests.length, 'the app made no requests at all').toBeGreaterThan(0);
     expect(app.aborted, 'requests that left the origin').toEqual([]);
+    expect(app.badResponses, 'same-origin responses with an error status').toEqual([]);
     expect(app.pageErrors, 'uncaught exceptions').toEqual([]);
     expect(app.consoleErrors, 'console errors').toEqual([]);
   } finally {

@@ -35,10 +35,14 @@ export interface Preview {
   stop(): Promise<void>;
 }
 
-/** Starts `vite preview` on a free port for `outDir` and waits until it answers. */
-export async function startPreview(outDir: string, mode = 'production'): Promise<Preview> {
+/**
+ * Starts `vite preview` on a free port for `outDir` and waits until it answers. `base` serves
+ * the same files under a sub-path (default: the config's base).
+ */
+export async function startPreview(outDir: string, mode = 'production', base?: string): Promise<Preview> {
   const port = await freePort();
   const args = ['preview', '--host', '127.0.0.1', '--strictPort', '--port', String(port), '--outDir', outDir, '--mode', mode];
+  if (base) args.push('--base', base);
   const child = spawn(viteBin, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
