@@ -10,10 +10,9 @@
 
 export const FORMAT_VERSION = 3;
 
-/** One gazetteer entry as the runtime sees it. */
-export interface GazetteerPlace {
-  index: number;
-  /** GeoNames feature code (PCLI, ADM1, PPLC, PPL...), or our own: CONT, RGN, ADMD (district), ROUTE. */
+/** One gazetteer entry as the build writes it. */
+export interface GazetteerPlaceRow {
+  /** GeoNames feature code (PCLI, ADM1, ADM2, PPLC, PPL...), or our own: CONT, RGN, OCN, SEA, ADMD (district). */
   fcode: string;
   /** ISO 3166-1 alpha-2, or '' for places beyond one country. */
   country: string;
@@ -28,16 +27,9 @@ export interface GazetteerPlace {
   alternates: string[];
 }
 
-export interface GazetteerPlaceRow {
-  fcode: string;
-  country: string;
-  admin1: string;
-  lat: number;
-  lon: number;
-  population: number;
-  geonameid: number | null;
-  name: string;
-  alternates: string[];
+/** One gazetteer entry as the runtime sees it: a row and its line number. */
+export interface GazetteerPlace extends GazetteerPlaceRow {
+  index: number;
 }
 
 const clean = (s: string) => s.replace(/[\t\n|]/g, ' ');
