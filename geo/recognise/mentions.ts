@@ -238,7 +238,9 @@ export function recognise(
   const covered = new Uint8Array(tokens.length);
   for (const s of spans) for (let i = s.first; i <= s.last; i++) covered[i] = 1;
   const notPlaces = notPlaceNames(tokens, text);
-  const tagged = [...spans.filter((s) => s.type === 'LOC'), ...placesNamedAsOthers(tokens, spans, gazetteer)];
+  // Of overlapping readings the longer name wins: "West Bank" (an organisation to the tagger,
+  // a region to the gazetteer) over the "West" the tagger found at its edge.
+  const tagged = [...spans.filter((s) => s.type === 'LOC'), ...placesNamedAsOthers(tokens, spans, gazetteer)].sort((a, b) => b.last - b.first - (a.last - a.first));
   const extra = [...findDatelines(tokens, sentences, gazetteer), ...findRoutes(tokens)];
   const locSpans = dropOverlaps([...extra, ...tagged, ...propagate(tokens, tagged, covered)], tokens.length);
   const mentions: RecognisedMention[] = [];
