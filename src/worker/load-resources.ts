@@ -60,18 +60,13 @@ async function readBody(response: Response, onBytes: (n: number) => void): Promi
   return out;
 }
 
-interface Fetched {
-  bytes: Uint8Array;
-  fromCache: boolean;
-}
-
-async function fetchOne(cache: Cache | null, url: string, onTotal: (n: number | null) => void, onBytes: (n: number) => void): Promise<Fetched> {
-  const cached = await cache?.match(url).catch(() => undefined);
+/** Reads one file, from the cache copy `cached` when there is one, else from the network. */
+async function fetchOne(cache: Cache | null, cached: Response | undefined, url: string, onTotal: (n: number | null) => void, onBytes: (n: number) => void): Promise<Uint8Array> {
   if (cached) {
     const bytes = new Uint8Array(await cached.arrayBuffer());
     onTotal(bytes.length);
     onBytes(bytes.length);
-    return { bytes, fromCache: true };
+    return bytes;
   }
   let response: Response;
   try {
@@ -86,7 +81,7 @@ async function fetchOne(cache: Cache | null, url: string, onTotal: (n: number | 
   const bytes = await readBody(response, onBytes);
   // Best effort: a full quota must not fail the geoparse.
   await cache?.put(url, new Response(bytes as BodyInit, { headers: { 'content-type': response.headers.get('content-type') ?? 'application/octet-stream' } })).catch(() => undefined);
-  return { bytes, fromCache: false };
+  return bytes;
 }
 
 /** gzip magic 1f 8b; a server may already have decoded the file (Content-Encoding), so check. */
@@ -110,35 +105,35 @@ export async function loadRawResources(onProgress: (p: DownloadProgress) => void
   const names = Object.keys(FILES) as FileName[];
   const urls = names.map((n) => absolute(FILES[n]));
   const totals: (number | null | undefined)[] = names.map(() => undefined);
+  const hits = await Promise.all(urls.map((url) => cache?.match(url).catch(() => undefined)));
+  const fromCache = hits.every((h) => h !== undefined);
   let loaded = 0;
-  let anyFromNetwork = false;
   let lastReport = 0;
   const report = (force: boolean) => {
     const now = performance.now();
     if (!force && now - lastReport < 50) return; // a few dozen updates a second is plenty for a bar
     lastReport = now;
     const total = totals.every((t) => typeof t === 'number') ? (totals as number[]).reduce((a, b) => a + b, 0) : null;
-    onProgress({ loaded, total: total !== null && total >= loaded ? total : null, fromCache: !anyFromNetwork });
+    onProgress({ loaded, total: total !== null && total >= loaded ? total : null, fromCache });
   };
+  report(true); // the download has begun, even before its first byte
   const fetched = await Promise.all(
     urls.map((url, i) =>
       fetchOne(
         cache,
+        hits[i],
         url,
         (t) => (totals[i] = t),
         (n) => {
           loaded += n;
           report(false);
         },
-      ).then((f) => {
-        anyFromNetwork ||= !f.fromCache;
-        return f;
-      }),
+      ),
     ),
   );
   report(true);
   if (cache) void pruneCache(cache, new Set(urls));
-  const byName = Object.fromEntries(names.map((n, i) => [n, fetched[i].bytes])) as Record<FileName, Uint8Array>;
+  const byName = Object.fromEntries(names.map((n, i) => [n, fetched[i]])) as Record<FileName, Uint8Array>;
   try {
     return {
       raw: {
@@ -149,7 +144,7 @@ export async function loadRawResources(onProgress: (p: DownloadProgress) => void
         outlines: parseJson('outlines', byName.outlines) as RawResources['outlines'],
       },
       bytes: loaded,
-      fromCache: !anyFromNetwork,
+      fromCache,
     };
   } catch (error) {
     // A damaged copy must not be served again from the cache on the next try.
