@@ -11,6 +11,7 @@ import type { RawResources } from '../../geo/resources.ts';
 
 export const CACHE_NAME = 'article-atlas-v1';
 
+/** The gazetteer's download (see loadRawResources). */
 export interface DownloadProgress {
   loaded: number;
   total: number | null;
@@ -99,37 +100,46 @@ function parseJson(name: string, bytes: Uint8Array): unknown {
   }
 }
 
-/** The resource files, fetched in parallel; progress counts the bytes of all of them. */
+/**
+ * The resource files, fetched in parallel. Progress follows the gazetteer: it is nine tenths of
+ * the bytes, and the only file whose length is known in advance (servers compress the JSON
+ * files on the fly, without a Content-Length).
+ */
 export async function loadRawResources(onProgress: (p: DownloadProgress) => void): Promise<LoadedResources> {
   const cache = await openCache();
   const names = Object.keys(FILES) as FileName[];
   const urls = names.map((n) => absolute(FILES[n]));
-  const totals: (number | null | undefined)[] = names.map(() => undefined);
   const hits = await Promise.all(urls.map((url) => cache?.match(url).catch(() => undefined)));
   const fromCache = hits.every((h) => h !== undefined);
   let loaded = 0;
+  let total: number | null = null;
+  let bytes = 0;
   let lastReport = 0;
   const report = (force: boolean) => {
     const now = performance.now();
     if (!force && now - lastReport < 50) return; // a few dozen updates a second is plenty for a bar
     lastReport = now;
-    const total = totals.every((t) => typeof t === 'number') ? (totals as number[]).reduce((a, b) => a + b, 0) : null;
     onProgress({ loaded, total: total !== null && total >= loaded ? total : null, fromCache });
   };
   report(true); // the download has begun, even before its first byte
   const fetched = await Promise.all(
-    urls.map((url, i) =>
-      fetchOne(
+    urls.map((url, i) => {
+      const isGazetteer = names[i] === 'gazetteer';
+      return fetchOne(
         cache,
         hits[i],
         url,
-        (t) => (totals[i] = t),
+        (t) => {
+          if (isGazetteer) total = t;
+        },
         (n) => {
+          bytes += n;
+          if (!isGazetteer) return;
           loaded += n;
           report(false);
         },
-      ),
-    ),
+      );
+    }),
   );
   report(true);
   if (cache) void pruneCache(cache, new Set(urls));
@@ -143,7 +153,7 @@ export async function loadRawResources(onProgress: (p: DownloadProgress) => void
         commonWords: parseJson('common words', byName.commonWords) as RawResources['commonWords'],
         outlines: parseJson('outlines', byName.outlines) as RawResources['outlines'],
       },
-      bytes: loaded,
+      bytes,
       fromCache,
     };
   } catch (error) {

@@ -5,7 +5,7 @@ import type { PlaceCollection } from '../../geo/types.ts';
 
 /** Where a geoparse stands; the page turns these into words and a progress bar. */
 export type Progress =
-  /** Fetching the resources (or reading them from Cache Storage); `total` is null when unknown. */
+  /** Fetching the resources (or reading them from Cache Storage): the gazetteer's bytes, the bulk of them; `total` is null when unknown. */
   | { stage: 'download'; loaded: number; total: number | null; fromCache: boolean }
   /** Decompressing the gazetteer and building its index and the tagger. */
   | { stage: 'prepare' }
