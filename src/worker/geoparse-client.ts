@@ -44,6 +44,18 @@ function start(): Worker {
   return w;
 }
 
+/**
+ * Starts the worker ahead of a request (the reader opened "New article"): its script is small
+ * and loads nothing else, so a paste does not wait for it. The resources still wait for a text.
+ */
+export function warmUpWorker(): void {
+  try {
+    worker ??= start();
+  } catch {
+    // The request will report it.
+  }
+}
+
 /** Geoparses `text` in the worker; never rejects. */
 export function geoparseInWorker(text: string, onProgress: (p: Progress) => void = () => {}): { done: Promise<GeoparseOutcome>; cancel: () => void } {
   const id = nextId++;

@@ -44,7 +44,7 @@ describe('text that cannot be read', () => {
       await submitText(app.page, '   \n  ');
       expect(await dialogError(app.page)).toMatch(/no text/);
       expect(await app.page.locator('#new-article-dialog').evaluate((d) => (d as HTMLDialogElement).open)).toBe(true);
-      expect(app.requests.filter((u) => /geoparse\.worker|gazetteer/.test(u))).toEqual([]);
+      expect(app.requests.filter(isGazetteer), 'nothing was geoparsed').toEqual([]);
     } finally {
       await app.close();
     }
