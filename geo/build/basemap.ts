@@ -10,6 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as turf from '@turf/turf';
+import { encodeCollection } from '../../src/basemap/encoding.ts';
 import type {
   BBox,
   Feature,
@@ -56,8 +57,11 @@ export const REGION_BBOX: BBox = [38, 34, 56, 45.5];
  * Istanbul to Central Asia, so a view of every place in the article has no seam in it.
  */
 export const DETAIL_BBOX: BBox = [26, 30, 62, 50];
-/** Degrees: ~400 m, invisible below zoom 9 and halves the 1:10m coastlines. */
+/** Degrees: ~400 m, under a pixel at zoom 7 and halves the 1:10m coastlines. */
 const DETAIL_TOLERANCE = 0.004;
+/** Degrees, outside the Caucasus window. */
+const OUTER_TOLERANCE = 0.006;
+const OUTER_PRECISION = 3;
 /** Countries whose admin-1 boundaries are drawn inside the region. */
 const ADMIN1_COUNTRIES = ['AZ', 'AM', 'GE', 'IR', 'TR', 'RU'];
 /** Pinned so the generator's input never changes under it. */
@@ -70,34 +74,71 @@ const SUBURB_KM = 15;
 /** Decimal places kept: ~1 km for the world view, ~100 m for the regional detail. */
 const WORLD_PRECISION = 2;
 const REGION_PRECISION = 3;
+const PLACE_PRECISION = 3;
+/**
+ * Grid the stored coordinates are rounded to, in steps per degree. World: 0.02° (~2 km), a
+ * tenth of a pixel at zoom 3, and finer than the 1:110m outlines themselves anywhere.
+ * Region: 0.002° (~200 m), a fifth of a pixel at zoom 7 (the first view) and under one at
+ * zoom 9, finer than the 1:10m sources' own accuracy.
+ */
+const WORLD_SCALE = 50;
+const REGION_SCALE = 500;
+/** Degrees, for the 1:110m land and borders: half a pixel at zoom 3. */
+const WORLD_TOLERANCE = 0.05;
 
 type Props = Record<string, string | number | boolean>;
 
 function main(): void {
   mkdirSync(OUT_DIR, { recursive: true });
-  const files: Record<string, FeatureCollection> = {
-    'world-land.json': worldLand(),
-    'world-countries.json': worldCountries(),
-    'world-borders.json': worldBorders(),
-    'world-country-labels.json': worldCountryLabels(),
-    'region-countries.json': regionCountries(),
-    'region-borders.json': regionBorders(),
-    'region-admin1.json': regionAdmin1(),
-    'region-lakes.json': regionLakes(),
-    'region-rivers.json': regionRivers(),
-    'places.json': populatedPlaces(),
+  // Three files for the style, each one request: what the world view draws, what the
+  // Caucasus detail draws, and the populated places (a source of their own, because the app
+  // filters the places layers to hide the basemap's duplicates of the article's places).
+  // Each feature of a merged file says which layer draws it in `layer`.
+  const files: Record<string, { fc: FeatureCollection; scale?: number }> = {
+    'world.json': { scale: WORLD_SCALE, fc: merged({
+      land: worldLand(),
+      border: worldBorders(),
+      label: worldCountryLabels(),
+    }) },
+    'region.json': { scale: REGION_SCALE, fc: merged({
+      land: regionLand(),
+      border: regionBorders(),
+      admin1: regionAdmin1(),
+      lake: regionLakes(),
+      river: regionRivers(),
+    }) },
+    'places.json': { scale: 10 ** PLACE_PRECISION, fc: populatedPlaces() },
+    // Plain GeoJSON, not drawn, never fetched: for tests and any later country highlighting.
+    'world-countries.json': { fc: worldCountries() },
   };
+  for (const stale of ['world-land', 'world-borders', 'world-country-labels', 'region-countries', 'region-borders', 'region-admin1', 'region-lakes', 'region-rivers']) {
+    rmSync(join(OUT_DIR, `${stale}.json`), { force: true });
+  }
   let rawTotal = 0;
   let gzTotal = 0;
-  for (const [name, collection] of Object.entries(files)) {
-    const text = JSON.stringify(collection);
+  for (const [name, { fc: collection, scale }] of Object.entries(files)) {
+    const text = JSON.stringify(scale ? encodeCollection(collection, scale) : collection);
     const gz = gzipSync(text, { level: 9 }).length;
     rawTotal += text.length;
     gzTotal += gz;
     writeFileSync(join(OUT_DIR, name), text);
     console.log(`${name.padEnd(28)} ${String(collection.features.length).padStart(5)} features ${kb(text.length)} raw ${kb(gz)} gz`);
+    if (name !== 'places.json' && name !== 'world-countries.json') {
+      const byLayer = new Map<string, Feature[]>();
+      for (const f of collection.features) byLayer.set(String(f.properties?.layer), [...(byLayer.get(String(f.properties?.layer)) ?? []), f]);
+      for (const [layer, features] of byLayer) {
+        const part = JSON.stringify(encodeCollection(turf.featureCollection(features), scale!));
+        console.log(`  ${layer.padEnd(26)} ${String(features.length).padStart(5)} features ${kb(part.length)} raw ${kb(gzipSync(part, { level: 9 }).length)} gz`);
+      }
+    }
   }
   console.log(`${'total'.padEnd(43)} ${kb(rawTotal)} raw ${kb(gzTotal)} gz`);
+}
+
+/** One collection from several, each feature tagged with the layer it belongs to. */
+function merged(parts: Record<string, FeatureCollection>): FeatureCollection {
+  const features = Object.entries(parts).flatMap(([layer, fc]) => fc.features.map((f) => ({ ...f, properties: { layer, ...f.properties } })));
+  return { type: 'FeatureCollection', features };
 }
 
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1).padStart(7)} kB`;
@@ -125,7 +166,8 @@ function atlasCountries(scale: '10m' | '50m' | '110m'): { topology: Topology; fe
 function worldLand(): FeatureCollection {
   const topology = readTopology('world-atlas/land-110m.json');
   const land = topojson.feature(topology, topology.objects.land);
-  return collection(land.features.map((f) => ({ type: 'Feature', properties: {}, geometry: splitAtAntimeridian(f.geometry) })), WORLD_PRECISION);
+  const features = land.features.map((f): Feature => ({ type: 'Feature', properties: {}, geometry: splitAtAntimeridian(f.geometry) }));
+  return collection(features.map((f) => turf.simplify(f, { tolerance: WORLD_TOLERANCE, highQuality: true })), WORLD_PRECISION);
 }
 
 function worldCountries(): FeatureCollection {
@@ -157,7 +199,7 @@ function worldBorders(): FeatureCollection {
   const inside = clipFeature(all, DETAIL_BBOX);
   const features: Feature[] = [{ type: 'Feature', properties: { detail: false }, geometry: { type: 'MultiLineString', coordinates: outside } }];
   if (inside) features.push({ ...inside, properties: { detail: true } });
-  return collection(features, WORLD_PRECISION);
+  return collection(features.map((f) => turf.simplify(f, { tolerance: WORLD_TOLERANCE, highQuality: true })), WORLD_PRECISION);
 }
 
 /**
@@ -170,7 +212,7 @@ function worldBorders(): FeatureCollection {
 function worldCountryLabels(): FeatureCollection {
   const label = (f: Feature<Polygon | MultiPolygon, Props>, scope: 'world' | 'region', region: boolean): Feature<Point, Props> => ({
     type: 'Feature',
-    properties: { name: f.properties.name, id: f.properties.id, area_km2: Math.round(turf.area(f) / 1e6), scope, region },
+    properties: { name: f.properties.name, area_km2: Math.round(turf.area(f) / 1e6), scope, region },
     geometry: { type: 'Point', coordinates: labelPoint(f.geometry) },
   });
   const regional = atlasCountries('10m')
@@ -226,21 +268,68 @@ function labelPoint(geometry: Polygon | MultiPolygon): Position {
 
 // ---- regional detail (Caucasus) ------------------------------------------------------
 
-/** Countries at 1:10m clipped to the region; the Caspian stays a hole, so it reads as water. */
-function regionCountries(): FeatureCollection {
-  const features = atlasCountries('10m')
+/**
+ * Land at 1:10m in the detail window: the union of the clipped countries, so the shared
+ * borders (drawn once by `border`) are not stored twice as polygon edges. The Caspian stays a
+ * hole, so it reads as water.
+ */
+function regionLand(): FeatureCollection {
+  const countries = atlasCountries('10m')
     .features.map((f) => clipFeature(f, DETAIL_BBOX))
-    .filter((f): f is Feature<Polygon | MultiPolygon, Props> => f !== null)
-    .map((f) => turf.simplify(f, { tolerance: DETAIL_TOLERANCE, highQuality: true }));
-  return collection(features, REGION_PRECISION);
+    .filter((f): f is Feature<Polygon | MultiPolygon, Props> => f !== null && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon'));
+  const land = turf.union(turf.featureCollection(countries));
+  if (!land) throw new Error('no land in the detail window');
+  return turf.featureCollection(tiered({ type: 'Feature', properties: {}, geometry: land.geometry }));
 }
 
 function regionBorders(): FeatureCollection {
   const topology = readTopology('world-atlas/countries-10m.json');
   const borders = topojson.mesh(topology, topology.objects.countries, (a, b) => a !== b);
-  const clipped = clipFeature({ type: 'Feature', properties: {}, geometry: borders }, DETAIL_BBOX);
-  const simplified = clipped ? [turf.simplify(clipped, { tolerance: DETAIL_TOLERANCE, highQuality: true })] : [];
-  return collection(simplified, REGION_PRECISION);
+  return turf.featureCollection(tiered({ type: 'Feature', properties: {}, geometry: borders }));
+}
+
+/**
+ * Splits a detail-window feature in two: inside the Caucasus window (the first view, at zoom
+ * 6.5-7, and every zoom after it) it keeps DETAIL_TOLERANCE and REGION_PRECISION; around it
+ * (Istanbul, the Levant, Central Asia: seen at zoom 4-7 when a distant place is selected)
+ * OUTER_TOLERANCE and OUTER_PRECISION. Both halves come from the same outline, so they meet
+ * at the window's edge.
+ */
+function tiered(feature: Feature<Geometry, Props>): Feature[] {
+  const [w, s, e, n] = REGION_BBOX;
+  const [W, S, E, N] = DETAIL_BBOX;
+  const simplify = (f: Feature | null, tolerance: number, precision: number): Feature[] => {
+    const g = f && solid(f.geometry as Polygon | MultiPolygon | LineString | MultiLineString);
+    if (!f || !g) return [];
+    const simplified = turf.truncate(turf.simplify({ ...f, geometry: g }, { tolerance, highQuality: true }), { precision, coordinates: 2 });
+    const out = solid(simplified.geometry as Polygon | MultiPolygon | LineString | MultiLineString);
+    return out ? [{ ...simplified, geometry: out }] : [];
+  };
+  const inner = simplify(clipFeature(feature as Feature<Geometry, Props>, REGION_BBOX), DETAIL_TOLERANCE, REGION_PRECISION);
+  const bands: BBox[] = [[W, S, w, N], [e, S, E, N], [w, S, e, s], [w, n, e, N]];
+  const outer = bands.flatMap((band) => simplify(clipFeature(feature as Feature<Geometry, Props>, band), OUTER_TOLERANCE, OUTER_PRECISION));
+  return [...inner, ...outer];
+}
+
+/**
+ * dropEmpty, and also rings that clipping flattened onto the window's edge (fewer than three
+ * distinct points, or no area): turf.simplify throws on those, and they draw nothing.
+ */
+function solid(g: Polygon | MultiPolygon | LineString | MultiLineString): Polygon | MultiPolygon | LineString | MultiLineString | null {
+  const ringOk = (ring: Position[]): boolean =>
+    new Set(ring.map((p) => `${p[0]},${p[1]}`)).size >= 3 && turf.area(turf.polygon([ring])) > 1e4;
+  switch (g.type) {
+    case 'Polygon': {
+      if (!g.coordinates[0] || !ringOk(g.coordinates[0])) return null;
+      return dropEmpty({ type: 'Polygon', coordinates: g.coordinates.filter(ringOk) });
+    }
+    case 'MultiPolygon': {
+      const polys = g.coordinates.filter((p) => p[0] && ringOk(p[0])).map((p) => p.filter(ringOk));
+      return polys.length ? dropEmpty({ type: 'MultiPolygon', coordinates: polys }) : null;
+    }
+    default:
+      return dropEmpty(g);
+  }
 }
 
 /**
@@ -255,7 +344,7 @@ function regionAdmin1(): FeatureCollection {
     const units = all.filter((f) => f.properties.iso_a2 === country);
     const topology = topojsonServer.topology({ units: turf.featureCollection(units) as FeatureCollection }, 1e6);
     const mesh = topojson.mesh(topology, topology.objects.units, (a, b) => a !== b);
-    const simplified = turf.simplify(turf.feature(mesh), { tolerance: 0.003, highQuality: false });
+    const simplified = turf.simplify(turf.feature(mesh), { tolerance: 0.005, highQuality: false });
     const clipped = clipFeature({ type: 'Feature', properties: { country }, geometry: simplified.geometry });
     if (clipped) features.push(clipped as Feature<MultiLineString, Props>);
   }
@@ -318,7 +407,7 @@ function regionRivers(): FeatureCollection {
     .sort(([a], [b]) => a - b)
     .map(([level, parts]): Feature<MultiLineString, Props> => {
       const lines = parts.filter((p) => p.length > 1);
-      const simplified = turf.simplify(turf.multiLineString(lines), { tolerance: 0.002, highQuality: false });
+      const simplified = turf.simplify(turf.multiLineString(lines), { tolerance: 0.005, highQuality: false });
       return { type: 'Feature', properties: { level }, geometry: simplified.geometry };
     });
   return collection(features, REGION_PRECISION);
@@ -362,7 +451,7 @@ function populatedPlaces(): FeatureCollection {
     const label = inRegion ? (ENGLISH_NAMES[ascii] ?? ascii) : name;
     features.push({
       type: 'Feature',
-      properties: { name: label, geonameid: Number(id), country: c[8], population, capital, rank: placeRank(population, capital) },
+      properties: { name: label, geonameid: Number(id), population: roundPopulation(population), capital, rank: placeRank(population, capital) },
       geometry: { type: 'Point', coordinates: [lon, lat] },
     });
   }
@@ -374,7 +463,13 @@ function populatedPlaces(): FeatureCollection {
     const suburb = kept.some((k) => !f.properties.capital && turf.distance(k, f) < SUBURB_KM);
     if (!suburb) kept.push(f);
   }
-  return collection(kept, 4);
+  return collection(kept, PLACE_PRECISION);
+}
+
+/** Two significant digits: enough for the sort key, and repeated zeros pack well. */
+function roundPopulation(population: number): number {
+  const unit = 10 ** Math.max(0, Math.floor(Math.log10(population)) - 1);
+  return Math.round(population / unit) * unit;
 }
 
 /** 1 = capital or megacity (shown first), 3 = regional town (shown only zoomed in). */

@@ -30,6 +30,9 @@ export function kindOf(p: GazetteerPlace, cue: RecognisedMention['cue']): PlaceK
 
 export const slug = (name: string) => fold(name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'place';
 
+/** "U.S.", "UK", "DRC": an abbreviation makes a poor id; the place's own name makes a stable one. */
+const isAbbreviation = (name: string) => name.length <= 6 && name === name.toUpperCase();
+
 /** The spelling the article uses most; a dateline in capitals gives way to the gazetteer's. */
 function articleName(mentions: Mention[], fallback: string): string {
   const counts = new Map<string, number>();
@@ -103,7 +106,7 @@ export function buildFeatures(
     const point: [number, number] = [g.place.lon, g.place.lat];
     const feature: PlaceFeature = {
       type: 'Feature',
-      id: uniqueId(slug(name), used, g.place.country),
+      id: uniqueId(slug(isAbbreviation(name) ? g.place.name : name), used, g.place.country),
       geometry: outline ?? { type: 'Point', coordinates: point },
       properties: {
         name,

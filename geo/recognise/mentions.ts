@@ -193,7 +193,7 @@ function filterPeople(mentions: RecognisedMention[], votes: Map<string, number>,
  */
 function placesNamedAsOthers(tokens: Token[], spans: EntitySpan[], gazetteer: Gazetteer): EntitySpan[] {
   return spans
-    .filter((s) => (s.type === 'ORG' || s.type === 'PER') && s.last - s.first < 4 && gazetteer.nameClass(keyOf(tokens, s.first, s.last)) === 3)
+    .filter((s) => (s.type === 'ORG' || s.type === 'PER') && s.last - s.first < 6 && gazetteer.nameClass(keyOf(tokens, s.first, s.last)) === 3)
     .map((s) => ({ ...s, type: 'LOC' as const }));
 }
 

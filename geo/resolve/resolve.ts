@@ -6,6 +6,7 @@
 import type { GazetteerPlace } from '../gazetteer/format.ts';
 import { placePrior } from '../gazetteer/prior.ts';
 import { fitsCue, type NameCandidates } from './candidates.ts';
+import { fold } from '../text/fold.ts';
 
 export interface ResolveOptions {
   /** Weight of the share of the document's country evidence a candidate's country has. Default 6. */
@@ -18,11 +19,16 @@ export interface ResolveOptions {
   proximityScaleKm: number;
   /** Weight of demonyms ("Azerbaijani") as country evidence, relative to a named place. Default 0.5. */
   demonymWeight: number;
+  /**
+   * Bonus for a candidate whose own name is the name written, not one of its alternates:
+   * "Oklahoma" is the state before it is Oklahoma City's colloquial alternate. Default 1.5.
+   */
+  nameWeight: number;
   /** Weight of fitting the cue words around the name ("Jabrayil region" is an area). Default 8. */
   cueWeight: number;
   /** Weight of a containment the text states with a comma ("Atlanta, Georgia"). Default 10. */
   containWeight: number;
-  /** Weight of being of the same kind and country as the names listed with it. Default 5. */
+  /** Weight of sharing the country (once) and the kind (twice) of the names listed with it. Default 4. */
   listWeight: number;
   /** Weight of closeness to the other places on the same named route. Default 8. */
   routeWeight: number;
@@ -36,9 +42,10 @@ export const defaultResolveOptions: ResolveOptions = {
   proximityWeight: 4,
   proximityScaleKm: 300,
   demonymWeight: 0.5,
+  nameWeight: 1.5,
   cueWeight: 8,
   containWeight: 10,
-  listWeight: 5,
+  listWeight: 4,
   routeWeight: 8,
   routeScaleKm: 60,
 };
@@ -56,6 +63,7 @@ export interface Resolved {
 }
 
 const MAX_ANCHORS = 100;
+const MAX_PASSES = 4;
 const BROAD = new Set(['PCLI', 'CONT', 'RGN', 'OCN', 'SEA']);
 
 export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
@@ -98,12 +106,14 @@ function scoreCandidate(p: GazetteerPlace, name: NameCandidates, ctx: Context, o
   const { key } = name;
   const ownWeight = name.mentions.length;
   let score = placePrior(p);
+  if (fold(p.name) === key) score += o.nameWeight;
   if (name.cue && fitsCue(p, name.cue)) score += o.cueWeight;
   if (name.listSiblings.length) {
+    // A list names places of one country, and usually of one kind: "Georgia, Oklahoma and California".
     let alike = 0;
     for (const sibling of name.listSiblings) {
       const other = ctx.chosen.get(sibling);
-      if (other && other.country === p.country && rankOf(other) === rankOf(p)) alike++;
+      if (other && other.country === p.country) alike += rankOf(other) === rankOf(p) ? 2 : 1;
     }
     score += (o.listWeight * alike) / name.listSiblings.length;
   }
@@ -173,17 +183,22 @@ export function resolveNames(names: NameCandidates[], demonyms: Map<string, numb
     const around = name.containees.some((k) => byKey.get(k)?.places.some((q) => contains(p, q)));
     return inside || around ? o.containWeight : 0;
   };
-  // Pass 1: priors, with the unambiguous names and the demonyms as context.
-  const firstChoice = new Map<string, GazetteerPlace>();
-  for (const n of names) if (n.places.length) firstChoice.set(n.key, n.places[0]);
-  let ctx = buildContext(firstChoice, names, demonyms, o);
-  const secondChoice = new Map<string, GazetteerPlace>();
-  for (const n of names) {
-    const ranked = rank(n, ctx, o, containment);
-    if (ranked.length) secondChoice.set(n.key, ranked[0].place);
+  // Start from the priors alone; then each pass lets the choices of the last one pull the
+  // others, until nothing moves (a list of states settles in two or three passes).
+  let choice = new Map<string, GazetteerPlace>();
+  for (const n of names) if (n.places.length) choice.set(n.key, n.places[0]);
+  let ctx = buildContext(choice, names, demonyms, o);
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const next = new Map<string, GazetteerPlace>();
+    for (const n of names) {
+      const ranked = rank(n, ctx, o, containment);
+      if (ranked.length) next.set(n.key, ranked[0].place);
+    }
+    const settled = [...next].every(([k, p]) => choice.get(k) === p);
+    choice = next;
+    ctx = buildContext(choice, names, demonyms, o);
+    if (settled) break;
   }
-  // Pass 2: every choice of pass 1 pulls the others.
-  ctx = buildContext(secondChoice, names, demonyms, o);
   return names.map((name) => {
     const ranked = rank(name, ctx, o, containment);
     return { name, ranked, confidence: confidenceOf(ranked) };
