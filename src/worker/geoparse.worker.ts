@@ -27,7 +27,12 @@ function load(): Promise<Ready> {
     const loaded = await loadRawResources((d) => listeners.forEach((l) => l({ stage: 'download', ...d })));
     const t1 = performance.now();
     listeners.forEach((l) => l({ stage: 'prepare' }));
-    const resources = createResources(loaded.raw);
+    let resources: GeoparseResources;
+    try {
+      resources = createResources(loaded.raw);
+    } catch (error) {
+      throw new ResourceError(`The geoparser’s data could not be prepared (${error instanceof Error ? error.message : String(error)}); try again, or reload the page.`);
+    }
     const t2 = performance.now();
     inMemory = true;
     return { resources, timings: { downloadMs: t1 - t0, prepareMs: t2 - t1, bytes: loaded.bytes, fromCache: loaded.fromCache } };
