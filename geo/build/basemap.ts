@@ -1,5 +1,6 @@
-// Generates the embedded offline basemap: small, committed GeoJSON files under
-// src/basemap/data/, derived once from Natural Earth, GSHHG and GeoNames.
+// Generates the embedded offline basemap: small, committed files under src/basemap/data/
+// (in the compact form of src/basemap/encoding.ts), derived once from Natural Earth, GSHHG
+// and GeoNames.
 // Run with `npm run --silent build:basemap`; the output is deterministic (sorted, truncated),
 // so a rerun on an unchanged toolchain produces no diff.
 import { execFileSync } from 'node:child_process';
@@ -57,11 +58,13 @@ export const REGION_BBOX: BBox = [38, 34, 56, 45.5];
  * Istanbul to Central Asia, so a view of every place in the article has no seam in it.
  */
 export const DETAIL_BBOX: BBox = [26, 30, 62, 50];
-/** Degrees: ~400 m, under a pixel at zoom 7 and halves the 1:10m coastlines. */
+/** Degrees: ~400 m, under a pixel at zoom 7 (the first view) and halves the 1:10m coastlines. */
 const DETAIL_TOLERANCE = 0.004;
-/** Degrees, outside the Caucasus window. */
+/**
+ * Degrees, in the detail window outside the Caucasus window (Istanbul, the Levant, Central
+ * Asia), seen at zoom 4-7 when a distant place is selected: ~1 px at zoom 7.
+ */
 const OUTER_TOLERANCE = 0.006;
-const OUTER_PRECISION = 3;
 /** Countries whose admin-1 boundaries are drawn inside the region. */
 const ADMIN1_COUNTRIES = ['AZ', 'AM', 'GE', 'IR', 'TR', 'RU'];
 /** Pinned so the generator's input never changes under it. */
@@ -71,7 +74,7 @@ const MAX_RIVER_LEVEL = 3;
 /** A place this close to a bigger kept place is taken as its district and left out. */
 const SUBURB_KM = 15;
 
-/** Decimal places kept: ~1 km for the world view, ~100 m for the regional detail. */
+/** Decimal places kept before encoding: ~1 km for the world view, ~100 m for the regional detail. */
 const WORLD_PRECISION = 2;
 const REGION_PRECISION = 3;
 const PLACE_PRECISION = 3;
@@ -290,10 +293,8 @@ function regionBorders(): FeatureCollection {
 
 /**
  * Splits a detail-window feature in two: inside the Caucasus window (the first view, at zoom
- * 6.5-7, and every zoom after it) it keeps DETAIL_TOLERANCE and REGION_PRECISION; around it
- * (Istanbul, the Levant, Central Asia: seen at zoom 4-7 when a distant place is selected)
- * OUTER_TOLERANCE and OUTER_PRECISION. Both halves come from the same outline, so they meet
- * at the window's edge.
+ * 6.5-7, and every zoom after it) it is simplified with DETAIL_TOLERANCE, around it with
+ * OUTER_TOLERANCE. Both halves come from the same outline, so they meet at the window's edge.
  */
 function tiered(feature: Feature<Geometry, Props>): Feature[] {
   const [w, s, e, n] = REGION_BBOX;
@@ -307,7 +308,7 @@ function tiered(feature: Feature<Geometry, Props>): Feature[] {
   };
   const inner = simplify(clipFeature(feature as Feature<Geometry, Props>, REGION_BBOX), DETAIL_TOLERANCE, REGION_PRECISION);
   const bands: BBox[] = [[W, S, w, N], [e, S, E, N], [w, S, e, s], [w, n, e, N]];
-  const outer = bands.flatMap((band) => simplify(clipFeature(feature as Feature<Geometry, Props>, band), OUTER_TOLERANCE, OUTER_PRECISION));
+  const outer = bands.flatMap((band) => simplify(clipFeature(feature as Feature<Geometry, Props>, band), OUTER_TOLERANCE, REGION_PRECISION));
   return [...inner, ...outer];
 }
 

@@ -1,26 +1,50 @@
 // The embedded offline basemap as a MapLibre style: a calm light map drawn from the GeoJSON
 // that geo/build/basemap.ts generates, with labels rendered locally in Noto Sans (no glyphs URL).
+import { addProtocol } from 'maplibre-gl';
 import type {
+  AddProtocolAction,
   DataDrivenPropertyValueSpecification,
   ExpressionSpecification,
+  FilterSpecification,
   LayerSpecification,
   SourceSpecification,
   StyleSpecification,
 } from 'maplibre-gl';
-// `?url` keeps each file a separate, hashed, cacheable asset: the JS bundle stays small, the
-// files download in parallel with it, and MapLibre fetches and parses them in its worker
-// instead of the main thread parsing ~700 kB of inlined JSON before the first frame.
-import worldLandUrl from '../basemap/data/world-land.json?url';
-import worldBordersUrl from '../basemap/data/world-borders.json?url';
-import worldCountryLabelsUrl from '../basemap/data/world-country-labels.json?url';
-import regionCountriesUrl from '../basemap/data/region-countries.json?url';
-import regionBordersUrl from '../basemap/data/region-borders.json?url';
-import regionAdmin1Url from '../basemap/data/region-admin1.json?url';
-import regionLakesUrl from '../basemap/data/region-lakes.json?url';
-import regionRiversUrl from '../basemap/data/region-rivers.json?url';
+// `?url` keeps each file a separate, hashed, cacheable asset: the JS bundle stays small and
+// the files download in parallel with it. They are stored compactly (see
+// src/basemap/encoding.ts); the `atlas-basemap://` protocol below decodes them to GeoJSON.
+import worldUrl from '../basemap/data/world.json?url';
+import regionUrl from '../basemap/data/region.json?url';
 import placesUrl from '../basemap/data/places.json?url';
+import { decodeCollection, type EncodedCollection } from '../basemap/encoding.ts';
 import { BASEMAP_ATTRIBUTION } from './attribution.ts';
-import { MAP_FONT_FAMILY } from './fonts.ts';
+import { MAP_FONT_FAMILY, mapFontFaces } from './fonts.ts';
+
+/** The URL scheme of the basemap's sources: `atlas-basemap://world.json` and so on. */
+export const BASEMAP_PROTOCOL = 'atlas-basemap';
+
+/** The files behind `atlas-basemap://<name>`, as bundled asset URLs. */
+export const BASEMAP_FILES: Readonly<Record<string, string>> = {
+  'world.json': worldUrl,
+  'region.json': regionUrl,
+  'places.json': placesUrl,
+};
+
+/**
+ * Fetches a basemap file and decodes it to GeoJSON, for MapLibre's GeoJSON sources. MapLibre
+ * hands requests with a custom scheme to this function on the main thread; decoding the three
+ * files takes a few milliseconds there.
+ */
+export const loadBasemapFile: AddProtocolAction = async (params, abortController) => {
+  const name = params.url.slice(`${BASEMAP_PROTOCOL}://`.length);
+  const url = BASEMAP_FILES[name];
+  if (!url) throw new Error(`Unknown basemap file: ${name}`);
+  const response = await fetch(absolute(url), { signal: abortController.signal });
+  if (!response.ok) throw new Error(`Basemap file ${name}: HTTP ${response.status}`);
+  return { data: decodeCollection((await response.json()) as EncodedCollection) };
+};
+
+let protocolAdded = false;
 
 /** Colours of the basemap; every field can be overridden through `BasemapOptions.palette`. */
 export interface BasemapPalette {
@@ -108,11 +132,17 @@ export const DETAIL_BOUNDS: [number, number, number, number] = [26, 30, 62, 50];
 export function createBasemapStyle(options: BasemapOptions = {}): StyleSpecification | string {
   const o = { ...defaultOptions, ...options };
   if (o.styleUrl) return o.styleUrl;
+  if (!protocolAdded) {
+    addProtocol(BASEMAP_PROTOCOL, loadBasemapFile);
+    protocolAdded = true;
+  }
   const palette: BasemapPalette = { ...defaultPalette, ...o.palette };
   return {
     version: 8,
     name: 'Article Atlas basemap',
-    // No `glyphs`: MapLibre renders text locally with the CSS font named in `text-font`.
+    // No `glyphs`: MapLibre renders text locally with the CSS font named in `text-font`; the
+    // font files of other scripts than latin are fetched only when a label needs them.
+    'font-faces': { [MAP_FONT_FAMILY]: mapFontFaces(absolute) },
     sources: createSources(),
     layers: [
       ...baseLayers(palette),
@@ -125,25 +155,26 @@ export function createBasemapStyle(options: BasemapOptions = {}): StyleSpecifica
   };
 }
 
+/** Source ids. Each feature of the world and region files names the layer that draws it in `layer`. */
+const WORLD = 'basemap-world';
+const REGION = 'basemap-region';
+const PLACES = 'basemap-places';
+
+const isLayer = (layer: string): ExpressionSpecification => ['==', ['get', 'layer'], layer];
+
 function createSources(): Record<string, SourceSpecification> {
-  const geojson = (url: string, attribution?: string): SourceSpecification => ({
+  const geojson = (name: string, attribution?: string): SourceSpecification => ({
     type: 'geojson',
-    data: absolute(url),
+    data: `${BASEMAP_PROTOCOL}://${name}`,
     // Shapes are simplified at build time; a tolerance below the default keeps the coast crisp.
     tolerance: 0.2,
     ...(attribution ? { attribution } : {}),
   });
   const [w, s, e, n] = DETAIL_BOUNDS;
   return {
-    'basemap-world-land': geojson(worldLandUrl, BASEMAP_ATTRIBUTION),
-    'basemap-world-borders': geojson(worldBordersUrl),
-    'basemap-world-country-labels': geojson(worldCountryLabelsUrl),
-    'basemap-region-countries': geojson(regionCountriesUrl),
-    'basemap-region-borders': geojson(regionBordersUrl),
-    'basemap-region-admin1': geojson(regionAdmin1Url),
-    'basemap-region-lakes': geojson(regionLakesUrl),
-    'basemap-region-rivers': geojson(regionRiversUrl),
-    'basemap-places': geojson(placesUrl),
+    [WORLD]: geojson('world.json', BASEMAP_ATTRIBUTION),
+    [REGION]: geojson('region.json'),
+    [PLACES]: geojson('places.json'),
     // The region's frame, painted as water so the coarse world coastline (which puts land in
     // the Caspian's shallows) does not show through the 1:10m coast.
     'basemap-region-frame': {
@@ -158,8 +189,8 @@ function createSources(): Record<string, SourceSpecification> {
 }
 
 /**
- * MapLibre's worker resolves a relative URL against its own script, not the page, so the
- * asset URL is made absolute in the browser. Outside a browser (unit tests) it stays as is.
+ * Asset URLs made absolute in the browser (MapLibre fetches font files with them). Outside a
+ * browser (unit tests) they stay as they are.
  */
 function absolute(url: string): string {
   const base = globalThis.location?.href;
@@ -169,7 +200,7 @@ function absolute(url: string): string {
 function baseLayers(p: BasemapPalette): LayerSpecification[] {
   return [
     { id: 'basemap-background', type: 'background', paint: { 'background-color': p.water } },
-    { id: 'basemap-world-land', type: 'fill', source: 'basemap-world-land', paint: { 'fill-color': p.land, 'fill-antialias': false } },
+    { id: 'basemap-world-land', type: 'fill', source: WORLD, filter: isLayer('land'), paint: { 'fill-color': p.land, 'fill-antialias': false } },
     {
       id: 'basemap-region-frame',
       type: 'fill',
@@ -180,11 +211,12 @@ function baseLayers(p: BasemapPalette): LayerSpecification[] {
     {
       id: 'basemap-region-land',
       type: 'fill',
-      source: 'basemap-region-countries',
+      source: REGION,
+      filter: isLayer('land'),
       minzoom: REGION_MIN_ZOOM,
       paint: { 'fill-color': p.land },
     },
-    { id: 'basemap-region-lakes', type: 'fill', source: 'basemap-region-lakes', minzoom: REGION_MIN_ZOOM, paint: { 'fill-color': p.water } },
+    { id: 'basemap-region-lakes', type: 'fill', source: REGION, filter: isLayer('lake'), minzoom: REGION_MIN_ZOOM, paint: { 'fill-color': p.water } },
   ];
 }
 
@@ -193,7 +225,8 @@ function riverLayers(p: BasemapPalette): LayerSpecification[] {
     {
       id: 'basemap-region-rivers',
       type: 'line',
-      source: 'basemap-region-rivers',
+      source: REGION,
+      filter: isLayer('river'),
       minzoom: 4.5,
       layout: { 'line-join': 'round', 'line-cap': 'round' },
       paint: {
@@ -210,7 +243,8 @@ function admin1Layers(p: BasemapPalette): LayerSpecification[] {
     {
       id: 'basemap-region-admin1',
       type: 'line',
-      source: 'basemap-region-admin1',
+      source: REGION,
+      filter: isLayer('admin1'),
       minzoom: 5,
       layout: { 'line-join': 'round' },
       paint: {
@@ -227,8 +261,8 @@ function borderLayers(p: BasemapPalette): LayerSpecification[] {
     {
       id: 'basemap-world-borders',
       type: 'line',
-      source: 'basemap-world-borders',
-      filter: ['!', ['get', 'detail']],
+      source: WORLD,
+      filter: ['all', isLayer('border'), ['!', ['get', 'detail']]],
       layout: { 'line-join': 'round' },
       paint: { 'line-color': p.border, 'line-width': ['interpolate', ['linear'], ['zoom'], 0, 0.4, 3.5, 0.8, 9, 1.6] },
     },
@@ -236,8 +270,8 @@ function borderLayers(p: BasemapPalette): LayerSpecification[] {
       // The coarse borders inside the detail window, until the 1:10m ones replace them.
       id: 'basemap-world-borders-detail',
       type: 'line',
-      source: 'basemap-world-borders',
-      filter: ['get', 'detail'],
+      source: WORLD,
+      filter: ['all', isLayer('border'), ['get', 'detail']],
       maxzoom: REGION_MIN_ZOOM,
       layout: { 'line-join': 'round' },
       paint: { 'line-color': p.border, 'line-width': ['interpolate', ['linear'], ['zoom'], 0, 0.4, 3.5, 0.8] },
@@ -245,7 +279,8 @@ function borderLayers(p: BasemapPalette): LayerSpecification[] {
     {
       id: 'basemap-region-borders',
       type: 'line',
-      source: 'basemap-region-borders',
+      source: REGION,
+      filter: isLayer('border'),
       minzoom: REGION_MIN_ZOOM,
       layout: { 'line-join': 'round' },
       paint: { 'line-color': p.border, 'line-width': ['interpolate', ['linear'], ['zoom'], 3.5, 0.8, 9, 1.6] },
@@ -264,7 +299,7 @@ function placeLayers(p: BasemapPalette): LayerSpecification[] {
   const dots = PLACE_RANKS.map(({ rank, minzoom }): LayerSpecification => ({
     id: `basemap-place-dots-${rank}`,
     type: 'circle',
-    source: 'basemap-places',
+    source: PLACES,
     minzoom,
     filter: ['==', ['get', 'rank'], rank],
     paint: {
@@ -277,7 +312,7 @@ function placeLayers(p: BasemapPalette): LayerSpecification[] {
   const labels = PLACE_RANKS.map(({ rank, minzoom }): LayerSpecification => ({
     id: `basemap-place-labels-${rank}`,
     type: 'symbol',
-    source: 'basemap-places',
+    source: PLACES,
     minzoom,
     filter: ['==', ['get', 'rank'], rank],
     layout: {
@@ -312,8 +347,8 @@ function countryLabelLayers(p: BasemapPalette): LayerSpecification[] {
   const layer = (id: string, filter: ExpressionSpecification, zooms: { minzoom?: number; maxzoom?: number }): LayerSpecification => ({
     id,
     type: 'symbol',
-    source: 'basemap-world-country-labels',
-    filter,
+    source: WORLD,
+    filter: ['all', isLayer('label'), filter] as FilterSpecification,
     ...zooms,
     layout: {
       'text-field': ['upcase', ['get', 'name']],

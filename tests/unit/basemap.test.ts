@@ -1,18 +1,35 @@
 // The committed basemap: valid GeoJSON where it should be, labels inside their countries,
 // the article's region present, and a style that needs nothing from the network.
 import { readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import type { StyleSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
-import { createBasemapStyle, OVERLAY_BEFORE_LAYER_ID } from '../../src/map/basemap-style.ts';
+import { decodeCollection, encodeCollection, type EncodedCollection } from '../../src/basemap/encoding.ts';
+import { BASEMAP_FILES, BASEMAP_PROTOCOL, createBasemapStyle, OVERLAY_BEFORE_LAYER_ID } from '../../src/map/basemap-style.ts';
 
 const DATA_DIR = fileURLToPath(new URL('../../src/basemap/data/', import.meta.url));
 const FILES = readdirSync(DATA_DIR).filter((f) => f.endsWith('.json')).sort();
 
+/** A data file as GeoJSON: the compact files (those the style draws) decoded as the app does. */
 function load<G extends Geometry = Geometry>(name: string): FeatureCollection<G, Record<string, unknown>> {
-  return JSON.parse(readFileSync(DATA_DIR + name, 'utf8')) as FeatureCollection<G, Record<string, unknown>>;
+  const json = JSON.parse(readFileSync(DATA_DIR + name, 'utf8')) as FeatureCollection | EncodedCollection;
+  return ('scale' in json ? decodeCollection(json) : json) as FeatureCollection<G, Record<string, unknown>>;
+}
+
+/** The features of a merged file (world.json, region.json) that one layer draws. */
+function layer<G extends Geometry = Geometry>(name: string, layerName: string): Feature<G, Record<string, unknown>>[] {
+  return load<G>(name).features.filter((f) => f.properties.layer === layerName);
+}
+
+/** Natural Earth 1:10m countries, straight from world-atlas, to check the regional labels against. */
+function countries10m(): FeatureCollection<Polygon | MultiPolygon, Record<string, unknown>> {
+  const require = createRequire(import.meta.url);
+  const topology = require('world-atlas/countries-10m.json') as { objects: { countries: unknown } };
+  const client = require('topojson-client') as { feature(t: unknown, o: unknown): FeatureCollection<Polygon | MultiPolygon, Record<string, unknown>> };
+  return client.feature(topology, topology.objects.countries);
 }
 
 function positions(g: Geometry): Position[] {
@@ -39,9 +56,23 @@ const byName = (fc: FeatureCollection<Polygon | MultiPolygon, Record<string, unk
 
 describe('basemap data files', () => {
   it('has every file the style needs', () => {
-    expect(FILES).toEqual(
-      expect.arrayContaining(['world-land.json', 'world-borders.json', 'world-country-labels.json', 'region-countries.json', 'places.json']),
-    );
+    expect(FILES).toEqual(expect.arrayContaining(['world.json', 'region.json', 'places.json', 'world-countries.json']));
+    expect(Object.keys(BASEMAP_FILES).sort()).toEqual(['places.json', 'region.json', 'world.json']);
+  });
+
+  it('has every layer the style draws in the merged files', () => {
+    const layers = (name: string) => [...new Set(load(name).features.map((f) => f.properties.layer))].sort();
+    expect(layers('world.json')).toEqual(['border', 'label', 'land']);
+    expect(layers('region.json')).toEqual(['admin1', 'border', 'lake', 'land', 'river']);
+  });
+
+  it('stores the drawn files compactly and decodes them losslessly at their grid', () => {
+    for (const name of Object.keys(BASEMAP_FILES)) {
+      const json = JSON.parse(readFileSync(DATA_DIR + name, 'utf8')) as EncodedCollection;
+      expect(json.scale, name).toBeGreaterThan(0);
+      // Re-encoding the decoded file gives the file back: nothing is lost in decoding.
+      expect(encodeCollection(decodeCollection(json), json.scale), name).toEqual(json);
+    }
   });
 
   it.each(FILES)('%s is a non-empty FeatureCollection with coordinates in range', (name) => {
@@ -71,7 +102,7 @@ describe('basemap data files', () => {
 });
 
 describe('country label points', () => {
-  const labels = load<Point>('world-country-labels.json').features;
+  const labels = layer<Point>('world.json', 'label');
 
   it('puts each world label inside its country (1:110m) where that country is drawn', () => {
     const countries = byName(load<Polygon | MultiPolygon>('world-countries.json'));
@@ -83,7 +114,8 @@ describe('country label points', () => {
   });
 
   it('puts each regional label inside its country within the Caucasus detail', () => {
-    const countries = byName(load<Polygon | MultiPolygon>('region-countries.json'));
+    // The drawn land is one union; the label must fall inside its own country at 1:10m.
+    const countries = byName(countries10m());
     const regional = labels.filter((l) => l.properties.scope === 'region');
     expect(regional.map((l) => l.properties.name)).toEqual(expect.arrayContaining(['Azerbaijan', 'Armenia', 'Georgia', 'Iran', 'Turkey', 'Russia']));
     for (const l of regional) {
@@ -93,25 +125,27 @@ describe('country label points', () => {
 });
 
 describe('Caucasus detail', () => {
-  const countries = load<Polygon | MultiPolygon>('region-countries.json').features;
-  const named = (name: string): Area | undefined => countries.find((f) => f.properties.name === name);
+  const land = layer<Polygon | MultiPolygon>('region.json', 'land');
+  const onLand = (point: Position): boolean => land.some((f) => turf.booleanPointInPolygon(point, f));
 
   it.each([
-    ['Azerbaijan', [49.867, 40.409]], // Baku
-    ['Azerbaijan', [46.755, 39.758]], // Shusha
-    ['Armenia', [44.514, 40.181]], // Yerevan
-  ] as const)('%s contains %j', (country, point) => {
-    const area = named(country);
-    expect(area, country).toBeDefined();
-    expect(turf.booleanPointInPolygon([...point], area!)).toBe(true);
+    ['Baku', [49.867, 40.409]],
+    ['Shusha', [46.755, 39.758]],
+    ['Yerevan', [44.514, 40.181]],
+    ['Istanbul', [28.955, 41.013]],
+  ] as const)('draws %s %j on land', (_name, point) => {
+    expect(onLand([...point])).toBe(true);
   });
 
-  it('leaves the Caspian Sea as water', () => {
-    expect(countries.some((f) => turf.booleanPointInPolygon([50.5, 41.5], f))).toBe(false);
+  it('leaves the Caspian, the Black Sea and Lake Sevan as water', () => {
+    expect(onLand([50.5, 41.5])).toBe(false);
+    expect(onLand([34, 43])).toBe(false);
+    const lakes = layer<Polygon | MultiPolygon>('region.json', 'lake');
+    expect(lakes.some((f) => turf.booleanPointInPolygon([45.3, 40.35], f))).toBe(true);
   });
 
   it('has admin-1 boundaries for Azerbaijan and Armenia', () => {
-    const countriesWithAdmin1 = load('region-admin1.json').features.map((f) => f.properties.country);
+    const countriesWithAdmin1 = layer('region.json', 'admin1').map((f) => f.properties.country);
     expect(countriesWithAdmin1).toEqual(expect.arrayContaining(['AZ', 'AM']));
   });
 
@@ -134,17 +168,40 @@ describe('createBasemapStyle', () => {
     expect(style.sprite).toBeUndefined();
     for (const [id, source] of Object.entries(style.sources)) {
       // Attribution links are shown, never fetched; everything else a source names is loaded.
+      // The basemap's own scheme is answered from the bundled files (BASEMAP_FILES).
       const { attribution: _credit, ...fetched } = source as { attribution?: string };
-      expect(JSON.stringify(fetched), id).not.toMatch(/https?:|\/\//);
+      expect(JSON.stringify(fetched).replaceAll(`${BASEMAP_PROTOCOL}://`, ''), id).not.toMatch(/https?:|\/\//);
+    }
+    for (const url of Object.values(BASEMAP_FILES)) expect(url).not.toMatch(/https?:|\/\//);
+  });
+
+  it('declares the non-latin Noto Sans subsets as bundled font files, latin letters left to the page font', () => {
+    const faces = style['font-faces']?.['Noto Sans'];
+    expect(Array.isArray(faces)).toBe(true);
+    const list = faces as { url: string; 'unicode-range': string[] }[];
+    expect(list.some((f) => f.url.includes('latin-ext-400'))).toBe(true);
+    for (const face of list) {
+      expect(face.url).toMatch(/noto-sans-[\w-]+-400-normal\.woff2$/);
+      expect(face.url).not.toMatch(/https?:|\/\//);
+      // ə (U+0259) comes from latin-ext; a, ı (U+0131) and é stay with the latin subset.
+      const ranges = face['unicode-range'].map((r) => r.slice(2).split('-').map((h) => parseInt(h, 16)));
+      const covers = (cp: number) => ranges.some(([a, b]) => cp >= a! && cp <= (b ?? a!));
+      expect(covers(0x61) || covers(0x131) || covers(0xe9), face.url).toBe(false);
+      if (face.url.includes('latin-ext')) expect(covers(0x259)).toBe(true);
     }
   });
 
-  it('uses only its own sources, each a GeoJSON file of src/basemap/data or inline data', () => {
+  it('uses only its own sources, each a file of src/basemap/data or inline data', () => {
     for (const [id, source] of Object.entries(style.sources)) {
       expect(source.type, id).toBe('geojson');
       const data = (source as { data: unknown }).data;
-      if (typeof data === 'string') expect(data, id).toMatch(/src\/basemap\/data\/[\w-]+\.json$/);
+      if (typeof data !== 'string') continue;
+      const name = data.slice(`${BASEMAP_PROTOCOL}://`.length);
+      expect(data, id).toBe(`${BASEMAP_PROTOCOL}://${name}`);
+      expect(BASEMAP_FILES[name], id).toMatch(/src\/basemap\/data\/[\w-]+\.json$/);
     }
+    // world-countries.json is not drawn, so it must not be fetched.
+    expect(JSON.stringify(style.sources)).not.toContain('world-countries');
     for (const layer of style.layers) {
       if ('source' in layer) expect(style.sources, layer.id).toHaveProperty([layer.source as string]);
     }
