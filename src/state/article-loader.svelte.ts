@@ -90,6 +90,13 @@ export class ArticleLoader {
     return this.open(input.article, 'Reading your article');
   }
 
+  /** An article kept in this browser, chosen in the dialog; on failure the current one stays. */
+  openSaved(key: string): Promise<OpenResult> {
+    const saved = loadSaved(key);
+    if (!saved) return Promise.resolve({ ok: false, messages: [{ text: 'This article is no longer kept in this browser.' }] });
+    return this.open(saved, 'Reopening your article', { corrections: saved.corrections });
+  }
+
   /** The article a link names; on failure the default article is shown and the reason returned. */
   async openRef(ref: ArticleRef, fix: Corrections | null): Promise<OpenResult> {
     if (ref.kind === 'saved') {

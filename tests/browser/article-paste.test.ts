@@ -188,6 +188,22 @@ describe('resources and storage', () => {
     }
   });
 
+  it('lists the other articles kept in this browser in the dialog and reopens one', async () => {
+    const app = await openApp(browser, inject('baseURL'));
+    try {
+      await pasteArticle(app.page, CAUCASUS_ARTICLE);
+      await pasteArticle(app.page, 'Officials met in Lahore and then flew to Karachi.');
+      await app.page.locator('#new-article').click();
+      const kept = app.page.locator('#new-article-dialog .recent button');
+      expect(await kept.allTextContents()).toEqual(['Storms in the Caucasus Storms hit Georgia on Tuesday. In Tbilisi, the capital of Georgia, roads were']);
+      await kept.first().click();
+      expect(await until(() => listedIds(app.page), (ids) => ids.includes('tbilisi'))).toContain('tbilisi');
+      expect(await articleState(app.page)).toBe('reader');
+    } finally {
+      await app.close();
+    }
+  });
+
   it('goes Back from a pasted article to the default one and Forward again', async () => {
     const app = await openApp(browser, inject('baseURL'));
     try {
