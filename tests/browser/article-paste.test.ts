@@ -195,7 +195,9 @@ describe('resources and storage', () => {
       await pasteArticle(app.page, 'Officials met in Lahore and then flew to Karachi.');
       await app.page.locator('#new-article').click();
       const kept = app.page.locator('#new-article-dialog .recent button');
-      expect(await kept.allTextContents()).toEqual(['Storms in the Caucasus Storms hit Georgia on Tuesday. In Tbilisi, the capital of Georgia, roads were']);
+      const titles = await kept.allTextContents();
+      expect(titles).toHaveLength(1);
+      expect(titles[0]).toMatch(/^Storms in the Caucasus Storms hit Georgia on Tuesday\. .*…$/);
       await kept.first().click();
       expect(await until(() => listedIds(app.page), (ids) => ids.includes('tbilisi'))).toContain('tbilisi');
       expect(await articleState(app.page)).toBe('reader');
