@@ -30,6 +30,8 @@ export interface RecognisedMention extends Mention {
   container?: string;
   /** The converse: keys of names that this one may contain. */
   contained?: string[];
+  /** Opens the article as its dateline: where the reporter filed from, often far from the story. */
+  dateline?: boolean;
 }
 
 export interface Recognition {
@@ -241,11 +243,13 @@ export function recognise(
   // Of overlapping readings the longer name wins: "West Bank" (an organisation to the tagger,
   // a region to the gazetteer) over the "West" the tagger found at its edge.
   const tagged = [...spans.filter((s) => s.type === 'LOC'), ...placesNamedAsOthers(tokens, spans, gazetteer)].sort((a, b) => b.last - b.first - (a.last - a.first));
-  const extra = [...findDatelines(tokens, sentences, gazetteer), ...findRoutes(tokens)];
+  const datelines = findDatelines(tokens, sentences, gazetteer);
+  const extra = [...datelines, ...findRoutes(tokens)];
   const locSpans = dropOverlaps([...extra, ...tagged, ...propagate(tokens, tagged, covered)], tokens.length);
   const mentions: RecognisedMention[] = [];
   for (const span of locSpans) {
     for (const m of expandSpan(text, sentences, tokens, span, gazetteer)) {
+      if (datelines.includes(span)) m.dateline = true;
       // Demonyms are context, not places ("Azerbaijani and Armenian origin").
       if (m.key in demonyms && !m.route) continue;
       if (COMPASS.has(m.key) || notPlaces.has(m.key) || isCurrencyPrefix(text, m) || isCommonWord(m, commonWords, gazetteer)) continue;

@@ -21,6 +21,8 @@ export interface NameCandidates {
   containers: string[];
   /** Keys of names this one may contain. */
   containees: string[];
+  /** Every mention is a dateline: the text around it says nothing of where it is. */
+  dateline: boolean;
 }
 
 const AREA_FCODES = new Set(['ADM1', 'ADMD', 'ADM2', 'ADM3', 'RGN', 'PCLI', 'CONT']);
@@ -55,6 +57,7 @@ export function gatherCandidates(mentions: RecognisedMention[], gazetteer: Gazet
     const listSiblings = [...new Set(ms.flatMap((m) => m.listSiblings ?? []))];
     const containers = [...new Set(ms.flatMap((m) => (m.container ? [m.container] : [])))];
     const containees = [...new Set(ms.flatMap((m) => m.contained ?? []))];
-    return { key, mentions: ms, cue, places, routeNeighbours, listSiblings, containers, containees };
+    const dateline = ms.every((m) => m.dateline);
+    return { key, mentions: ms, cue, places, routeNeighbours, listSiblings, containers, containees, dateline };
   });
 }

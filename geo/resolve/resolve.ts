@@ -102,20 +102,32 @@ function buildContext(chosen: Map<string, GazetteerPlace>, names: NameCandidates
   return { countries, countryTotal, admin1s, anchors, chosen };
 }
 
+/**
+ * A dateline names where the reporter filed from: a capital or a big city far more often than
+ * a namesake near the story (GENEVA (Reuters) over Geneva, Alabama). Population counts double,
+ * and the story's places do not pull.
+ */
+function datelineScore(p: GazetteerPlace, key: string, o: ResolveOptions): number {
+  return placePrior(p) + Math.log10(1 + p.population) + (fold(p.name) === key ? o.nameWeight : 0);
+}
+
 function scoreCandidate(p: GazetteerPlace, name: NameCandidates, ctx: Context, o: ResolveOptions): number {
   const { key } = name;
+  if (name.dateline) return datelineScore(p, key, o);
   const ownWeight = name.mentions.length;
   let score = placePrior(p);
   if (fold(p.name) === key) score += o.nameWeight;
   if (name.cue && fitsCue(p, name.cue)) score += o.cueWeight;
   if (name.listSiblings.length) {
-    // A list names places of one country, and usually of one kind: "Georgia, Oklahoma and California".
+    // A list names places of one country, and usually of one kind: "Georgia, Oklahoma and
+    // California". Two names joined by "and" say much less ("flights between Miami and Panama City").
     let alike = 0;
     for (const sibling of name.listSiblings) {
       const other = ctx.chosen.get(sibling);
       if (other && other.country === p.country) alike += rankOf(other) === rankOf(p) ? 2 : 1;
     }
-    score += (o.listWeight * alike) / name.listSiblings.length;
+    const strength = name.listSiblings.length >= 2 ? 1 : 0.25;
+    score += (strength * o.listWeight * alike) / name.listSiblings.length;
   }
   for (const neighbour of name.routeNeighbours) {
     const other = ctx.chosen.get(neighbour);

@@ -15,6 +15,8 @@ describe('resolution in context', () => {
     ['Fighting continued in the Jabrayil region.', 'jabrayil', 'district', 'AZ'],
     ['Officials met in the city of Khojaly.', 'khojaly', 'city', 'AZ'],
     ['Officials in Xankəndi and Stepanakert met.', 'xankandi', 'town', 'AZ'],
+    ['GENEVA (Reuters) - Flights from Miami and Panama City to Pensacola were cancelled.', 'geneva', 'city', 'CH'],
+    ['Aid flights left Miami and Panama City.', 'panama-city', 'city', 'PA'],
   ])('%s → %s is a %s in %s', (text, id, kind, country) => {
     expect(find(text, id), `${text}: ${JSON.stringify(places(text))}`).toEqual({ id, kind, country });
   });
