@@ -21,23 +21,38 @@ export interface GeoparseResources {
   outlines: OutlineLookup;
 }
 
+export type GeoparseStage = 'sentences' | 'tokens' | 'entities' | 'mentions' | 'candidates' | 'resolution' | 'geojson';
+
+export interface GeoparseOptions extends Partial<ResolveOptions> {
+  /** Called as each stage starts, for progress in a user interface. Default: none. */
+  onStage?: (stage: GeoparseStage) => void;
+}
+
 /** Text to a FeatureCollection of its places (with its sentences and unresolved names as foreign members). */
-export function geoparse(text: string, resources: GeoparseResources, options: Partial<ResolveOptions> = {}): PlaceCollection {
+export function geoparse(text: string, resources: GeoparseResources, options: GeoparseOptions = {}): PlaceCollection {
   const { gazetteer } = resources;
+  const stage = options.onStage ?? (() => {});
   // 1. Sentences with offsets: the statements the reader will see.
+  stage('sentences');
   const sentences = splitSentences(text);
   // 2. Tokens, as the tagger was trained on them.
+  stage('tokens');
   const tokens = tokenize(text);
   // 3. Entities: places, people, organisations, demonyms, with the gazetteer as a feature;
   //    sentence by sentence, so that a byline never runs into the dateline below it.
+  stage('entities');
   const spans = tagSentences(tokens, sentences, resources.tagger, (key) => gazetteer.nameClass(key));
   // 4. Place mentions: datelines, hyphenated compounds, routes, cue words, one sense per document.
+  stage('mentions');
   const { mentions, demonymCountries } = recognise(text, sentences, tokens, spans, resources);
   // 5. Candidates for each distinct name.
+  stage('candidates');
   const names = gatherCandidates(mentions, gazetteer);
   // 6. Resolution in the document's context.
+  stage('resolution');
   const resolved = resolveNames(names, demonymCountries, options);
   // 7. GeoJSON, one feature per place.
+  stage('geojson');
   const places = buildFeatures(resolved, mentions.filter((m) => m.route), sentences, resources.outlines);
   const unresolved: UnresolvedName[] = resolved
     .filter((r) => !r.ranked.length)

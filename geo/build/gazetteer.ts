@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import * as turf from '@turf/turf';
-import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { fold } from '../text/fold.ts';
 import { STOPWORDS } from '../text/stopwords.ts';
 import { serializeGazetteer, type GazetteerPlaceRow } from '../gazetteer/format.ts';
@@ -64,10 +64,21 @@ function uniqueNames(name: string, alternates: string[]): string[] {
 const keepsAllAlternates = (country: string, population: number, fcode: string) =>
   population >= 15000 || country === 'AZ' || country === 'AM' || fcode === 'PPLC' || fcode === 'PPLA';
 
+/** Holes below this are slivers left where district polygons did not quite meet. */
+const MIN_HOLE_KM2 = 5;
+
+/** Outer rings kept; holes kept only when they are real (an enclave), not merge slivers. */
+function withoutSlivers(polygon: Position[][]): Position[][] {
+  const [outer, ...holes] = polygon;
+  return [outer, ...holes.filter((h) => new Set(h.map((p) => p.join())).size >= 3 && turf.area(turf.polygon([h])) / 1e6 >= MIN_HOLE_KM2)];
+}
+
 function simplify(geometry: Geometry): Polygon | MultiPolygon | undefined {
   if (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon') return undefined;
-  const simple = turf.simplify(turf.feature(geometry), { tolerance: 0.004, highQuality: false });
-  return turf.truncate(simple, { precision: 4 }).geometry as Polygon | MultiPolygon;
+  const simple = turf.truncate(turf.simplify(turf.feature(geometry), { tolerance: 0.004, highQuality: false }), { precision: 4 }).geometry as Polygon | MultiPolygon;
+  return simple.type === 'Polygon'
+    ? { type: 'Polygon', coordinates: withoutSlivers(simple.coordinates) }
+    : { type: 'MultiPolygon', coordinates: simple.coordinates.map(withoutSlivers) };
 }
 
 function addCountries(): void {

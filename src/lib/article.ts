@@ -14,6 +14,17 @@ export const defaultArticle = defaultArticleJson as unknown as Article;
 export const SETTLEMENT_KINDS: readonly PlaceKind[] = ['city', 'town', 'village'];
 export const AREA_KINDS: readonly PlaceKind[] = ['continent', 'country', 'admin1', 'district', 'region', 'water'];
 
+/** What a first-level division is called where it is: a state in the US, a region in France. */
+const ADMIN1_NAMES: Record<string, string> = {
+  US: 'State', AU: 'State', IN: 'State', MX: 'State', BR: 'State', NG: 'State', MY: 'State', DE: 'State', AT: 'State', VE: 'State', SS: 'State', SD: 'State',
+  FR: 'Region', IT: 'Region', CL: 'Region', PE: 'Region', RU: 'Region', GE: 'Region', GB: 'Nation', CH: 'Canton',
+};
+
+/** The label of a place's kind, in the words of its country. */
+export function kindLabel(kind: PlaceKind, country: string | null): string {
+  return kind === 'admin1' && country && ADMIN1_NAMES[country] ? ADMIN1_NAMES[country] : KIND_LABELS[kind];
+}
+
 export const KIND_LABELS: Record<PlaceKind, string> = {
   continent: 'Continent',
   region: 'Region',
