@@ -52,6 +52,9 @@ export function createMap({ container, camera, bounds }: CreateMapOptions): mapl
     ...(camera ?? {}),
     ...(camera === null && bounds !== null ? { bounds, fitBoundsOptions: { padding: paddingFor(container), maxZoom: 9 } } : {}),
     attributionControl: false,
+    // Labels appear at once instead of fading in over 300 ms: every fade frame is a full redraw,
+    // and a click that lands during one waits for it (tens of milliseconds without a GPU).
+    fadeDuration: 0,
     maxPitch: 0,
     dragRotate: false,
     pitchWithRotate: false,

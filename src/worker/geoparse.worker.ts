@@ -48,9 +48,9 @@ async function handle({ id, text }: ToWorker): Promise<void> {
   try {
     const ready = await load();
     listeners.delete(progress);
-    progress({ stage: 'geoparse' });
+    progress({ stage: 'geoparse', step: null });
     const t0 = performance.now();
-    const places = geoparse(text, ready.resources);
+    const places = geoparse(text, ready.resources, { onStage: (step) => progress({ stage: 'geoparse', step }) });
     const geoparseMs = performance.now() - t0;
     const timings: Timings = warm ? { downloadMs: 0, prepareMs: 0, bytes: 0, fromCache: true, geoparseMs } : { ...ready.timings, geoparseMs };
     post({ type: 'result', id, places, timings });

@@ -2,6 +2,7 @@
 // messages in small): each key is a message type, its value the rest of the message. Type-only,
 // so neither side pulls the other's code into its bundle.
 import type { PlaceCollection } from '../../geo/types.ts';
+import type { GeoparseStage } from '../../geo/geoparse.ts';
 
 /** Where a geoparse stands; the page turns these into words and a progress bar. */
 export type Progress =
@@ -9,8 +10,8 @@ export type Progress =
   | { stage: 'download'; loaded: number; total: number | null; fromCache: boolean }
   /** Decompressing the gazetteer and building its index and the tagger. */
   | { stage: 'prepare' }
-  /** Recognising the place names and resolving them (one call to `geoparse`). */
-  | { stage: 'geoparse' };
+  /** Recognising the place names and resolving them (one call to `geoparse`), stage by stage. */
+  | { stage: 'geoparse'; step: GeoparseStage | null };
 
 /** What one geoparse cost, measured in the worker (for the benchmark and the console). */
 export interface Timings {
