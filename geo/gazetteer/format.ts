@@ -68,23 +68,49 @@ export function serializeGazetteer(rows: GazetteerPlaceRow[], keysOf: (row: Gaze
 
 const compareCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The two sections of a gazetteer file, checked and not yet decoded. */
-export interface GazetteerSections {
-  placeLines: string[];
-  keyLines: string[];
+/**
+ * A gazetteer file indexed by where its lines start: no line is copied out of the text until a
+ * lookup needs it, so a usable index costs one scan for line breaks.
+ */
+export interface GazetteerLines {
+  text: string;
+  /** Offsets of line starts, one past the end last: line i is text[starts[i], starts[i + 1] - 1). */
+  starts: Int32Array;
+  placeCount: number;
+  keyCount: number;
 }
 
-export function splitGazetteer(text: string): GazetteerSections {
+export function indexGazetteer(text: string): GazetteerLines {
   const firstBreak = text.indexOf('\n');
-  const header = text.slice(0, firstBreak).split('\t');
+  const header = text.slice(0, Math.max(0, firstBreak)).split('\t');
   if (header[0] !== 'atlas-gazetteer' || Number(header[1]) !== FORMAT_VERSION) {
     throw new Error('Not an Article Atlas gazetteer (or a different format version).');
   }
-  const lines = text.slice(firstBreak + 1).split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
   const placeCount = Number(header[2]);
-  if (lines.length !== placeCount + Number(header[3])) throw new Error('Truncated gazetteer: fewer lines than its header says.');
-  return { placeLines: lines.slice(0, placeCount), keyLines: lines.slice(placeCount) };
+  const keyCount = Number(header[3]);
+  const starts = new Int32Array(placeCount + keyCount + 1);
+  let at = firstBreak + 1;
+  for (let i = 0; i < placeCount + keyCount; i++) {
+    const end = text.indexOf('\n', at);
+    if (end < 0) throw new Error('Truncated gazetteer: fewer lines than its header says.');
+    starts[i] = at;
+    at = end + 1;
+  }
+  starts[placeCount + keyCount] = at;
+  return { text, starts, placeCount, keyCount };
+}
+
+export function lineAt(g: GazetteerLines, i: number): string {
+  return g.text.slice(g.starts[i], g.starts[i + 1] - 1);
+}
+
+/** Compare the line starting at `at` with `probe`, over the probe's length (UTF-16 code units). */
+function compareAt(text: string, at: number, probe: string): number {
+  for (let i = 0; i < probe.length; i++) {
+    const d = text.charCodeAt(at + i) - probe.charCodeAt(i);
+    if (d !== 0) return d;
+  }
+  return 0;
 }
 
 /**
@@ -92,18 +118,17 @@ export function splitGazetteer(text: string): GazetteerSections {
  * line `k\t...` sorts after the probe `k\t` exactly when its key is k or greater, because
  * a tab is below every character a key can hold.
  */
-export function findKey(keyLines: string[], key: string): number[] {
+export function findKey(g: GazetteerLines, key: string): number[] {
   const probe = `${key}\t`;
-  let lo = 0;
-  let hi = keyLines.length;
+  let lo = g.placeCount;
+  let hi = g.placeCount + g.keyCount;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (keyLines[mid] < probe) lo = mid + 1;
+    if (compareAt(g.text, g.starts[mid], probe) < 0) lo = mid + 1;
     else hi = mid;
   }
-  const line = keyLines[lo];
-  if (line === undefined || !line.startsWith(probe)) return [];
-  return line.slice(probe.length).split(',').map((i) => parseInt(i, 36));
+  if (lo >= g.placeCount + g.keyCount || compareAt(g.text, g.starts[lo], probe) !== 0) return [];
+  return lineAt(g, lo).slice(probe.length).split(',').map((i) => parseInt(i, 36));
 }
 
 export function parsePlaceLine(line: string, index: number): GazetteerPlace {

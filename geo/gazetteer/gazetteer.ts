@@ -1,6 +1,6 @@
 // The runtime gazetteer: a name index over the compact format. Places are decoded only
-// when a lookup returns them, so start-up costs one split of the text.
-import { findKey, parsePlaceLine, splitGazetteer, type GazetteerPlace } from './format.ts';
+// when a lookup returns them, so start-up costs one scan of the text for line breaks.
+import { findKey, indexGazetteer, lineAt, parsePlaceLine, type GazetteerLines, type GazetteerPlace } from './format.ts';
 import { placePrior } from './prior.ts';
 
 /** How strongly a name is a place name, for the recogniser: 0 none .. 3 country, region or continent. */
@@ -10,25 +10,24 @@ const MAX_MEMO = 200_000;
 const MAJOR_FCODES = new Set(['PCLI', 'ADM1', 'CONT', 'RGN', 'OCN', 'SEA']);
 
 export class Gazetteer {
-  private readonly placeLines: string[];
-  private readonly keyLines: string[];
+  private readonly lines: GazetteerLines;
   private readonly decoded = new Map<number, GazetteerPlace>();
   /** Lookups repeat (the same names recur in a text and in the recogniser's windows). */
   private readonly found = new Map<string, GazetteerPlace[]>();
   private readonly classes = new Map<string, NameClass>();
 
   constructor(text: string) {
-    ({ placeLines: this.placeLines, keyLines: this.keyLines } = splitGazetteer(text));
+    this.lines = indexGazetteer(text);
   }
 
   get size(): number {
-    return this.placeLines.length;
+    return this.lines.placeCount;
   }
 
   place(index: number): GazetteerPlace {
     let p = this.decoded.get(index);
     if (!p) {
-      p = parsePlaceLine(this.placeLines[index], index);
+      p = parsePlaceLine(lineAt(this.lines, index), index);
       this.decoded.set(index, p);
     }
     return p;
@@ -44,7 +43,7 @@ export class Gazetteer {
     if (!places) {
       // A long-lived worker parses article after article: the memo must not grow without end.
       if (this.found.size >= MAX_MEMO) this.found.clear();
-      places = findKey(this.keyLines, key).map((i) => this.place(i)).sort((a, b) => placePrior(b) - placePrior(a));
+      places = findKey(this.lines, key).map((i) => this.place(i)).sort((a, b) => placePrior(b) - placePrior(a));
       this.found.set(key, places);
     }
     return places;
