@@ -62,7 +62,7 @@ export interface Resolved {
   confidence: number;
 }
 
-const MAX_ANCHORS = 100;
+const MAX_ANCHORS = 40;
 const MAX_PASSES = 4;
 const BROAD = new Set(['PCLI', 'CONT', 'RGN', 'OCN', 'SEA']);
 
@@ -111,13 +111,20 @@ function datelineScore(p: GazetteerPlace, key: string, o: ResolveOptions): numbe
   return placePrior(p) + Math.log10(1 + p.population) + (fold(p.name) === key ? o.nameWeight : 0);
 }
 
-function scoreCandidate(p: GazetteerPlace, name: NameCandidates, ctx: Context, o: ResolveOptions): number {
-  const { key } = name;
-  if (name.dateline) return datelineScore(p, key, o);
-  const ownWeight = name.mentions.length;
+/** What a candidate scores before any context: its prior, its own name, the cue words. Fixed across passes. */
+function staticScore(p: GazetteerPlace, name: NameCandidates, o: ResolveOptions): number {
+  if (name.dateline) return datelineScore(p, name.key, o);
   let score = placePrior(p);
-  if (fold(p.name) === key) score += o.nameWeight;
+  if (fold(p.name) === name.key) score += o.nameWeight;
   if (name.cue && fitsCue(p, name.cue)) score += o.cueWeight;
+  return score;
+}
+
+function scoreCandidate(p: GazetteerPlace, base: number, name: NameCandidates, ctx: Context, o: ResolveOptions): number {
+  const { key } = name;
+  if (name.dateline) return base;
+  const ownWeight = name.mentions.length;
+  let score = base;
   if (name.listSiblings.length) {
     // A list names places of one country, and usually of one kind: "Georgia, Oklahoma and
     // California". Two names joined by "and" say much less ("flights between Miami and Panama City").
@@ -152,20 +159,35 @@ function scoreCandidate(p: GazetteerPlace, name: NameCandidates, ctx: Context, o
 const rankOf = (p: GazetteerPlace) => (p.fcode === 'PCLI' ? 0 : p.fcode.startsWith('ADM') ? 1 : p.fcode.startsWith('PPL') ? 2 : 3);
 
 function closeness(p: GazetteerPlace, key: string, ctx: Context, o: ResolveOptions): number {
-  const others = ctx.anchors.filter((a) => a.key !== key);
-  if (!others.length) return 0;
-  if (p.fcode === 'PCLI') return others.some((a) => a.place.country === p.country) ? o.proximityWeight : 0;
-  if (p.fcode === 'ADM1') {
-    if (others.some((a) => a.place.country === p.country && a.place.admin1 === p.admin1)) return o.proximityWeight;
+  const anchors = ctx.anchors;
+  if (p.fcode === 'PCLI' || p.fcode === 'ADM1') {
+    for (const a of anchors) {
+      if (a.key !== key && a.place.country === p.country && (p.fcode === 'PCLI' || a.place.admin1 === p.admin1)) return o.proximityWeight;
+    }
+    if (p.fcode === 'PCLI') return 0;
   } else if (BROAD.has(p.fcode)) return 0;
   let nearest = Infinity;
-  for (const a of others) if (a.place.fcode !== 'ADM1') nearest = Math.min(nearest, distanceKm(p, a.place));
-  return o.proximityWeight * Math.exp(-nearest / o.proximityScaleKm);
+  for (const a of anchors) if (a.key !== key && a.place.fcode !== 'ADM1') nearest = Math.min(nearest, nearKm(p, a.place));
+  return nearest === Infinity ? 0 : o.proximityWeight * Math.exp(-nearest / o.proximityScaleKm);
 }
 
-function rank(name: NameCandidates, ctx: Context, o: ResolveOptions, containment: (p: GazetteerPlace, n: NameCandidates) => number): ScoredPlace[] {
+/**
+ * Distance for closeness only: the flat-earth approximation, within a per cent of the great
+ * circle below 1,000 km, beyond which closeness is nil anyway. It runs for every candidate
+ * against every anchor, every pass.
+ */
+function nearKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const r = Math.PI / 180;
+  let dLon = Math.abs(a.lon - b.lon);
+  if (dLon > 180) dLon = 360 - dLon;
+  const x = dLon * r * Math.cos(((a.lat + b.lat) / 2) * r);
+  const y = (a.lat - b.lat) * r;
+  return 6371 * Math.sqrt(x * x + y * y);
+}
+
+function rank(name: NameCandidates, bases: number[], ctx: Context, o: ResolveOptions, containment: (p: GazetteerPlace, n: NameCandidates) => number): ScoredPlace[] {
   return name.places
-    .map((place) => ({ place, score: scoreCandidate(place, name, ctx, o) + containment(place, name) }))
+    .map((place, i) => ({ place, score: scoreCandidate(place, bases[i], name, ctx, o) + containment(place, name) }))
     .sort((a, b) => b.score - a.score);
 }
 
@@ -197,13 +219,14 @@ export function resolveNames(names: NameCandidates[], demonyms: Map<string, numb
   };
   // Start from the priors alone; then each pass lets the choices of the last one pull the
   // others, until nothing moves (a list of states settles in two or three passes).
+  const bases = new Map(names.map((n) => [n, n.places.map((p) => staticScore(p, n, o))]));
   let choice = new Map<string, GazetteerPlace>();
   for (const n of names) if (n.places.length) choice.set(n.key, n.places[0]);
   let ctx = buildContext(choice, names, demonyms, o);
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const next = new Map<string, GazetteerPlace>();
     for (const n of names) {
-      const ranked = rank(n, ctx, o, containment);
+      const ranked = rank(n, bases.get(n)!, ctx, o, containment);
       if (ranked.length) next.set(n.key, ranked[0].place);
     }
     const settled = [...next].every(([k, p]) => choice.get(k) === p);
@@ -212,7 +235,7 @@ export function resolveNames(names: NameCandidates[], demonyms: Map<string, numb
     if (settled) break;
   }
   return names.map((name) => {
-    const ranked = rank(name, ctx, o, containment);
+    const ranked = rank(name, bases.get(name)!, ctx, o, containment);
     return { name, ranked, confidence: confidenceOf(ranked) };
   });
 }
