@@ -155,21 +155,63 @@ function isSentenceEnd(s: string | undefined): boolean {
 
 /** Build the label-independent context of a token sequence (one sentence or a whole text). */
 export function buildContext(texts: readonly string[], gazetteer?: NameClassLookup): TokenContext {
-  const n = texts.length;
-  const ctx: TokenContext = {
-    n,
-    lower: new Array<string>(n),
-    hWord: new Int32Array(n),
-    hShape: new Int32Array(n),
-    flags: new Uint8Array(n),
-    gzToken: new Uint8Array(n),
-    gzStart: new Uint16Array(n),
-    gzEnd: new Uint16Array(n),
-    gzCover: new Uint8Array(n),
-    runFirst: new Int32Array(n),
-    runLast: new Int32Array(n),
-    scored: new Uint8Array(n),
+  return fillContext(emptyContext(texts.length), texts, texts.length, gazetteer);
+}
+
+function emptyContext(capacity: number): TokenContext {
+  return {
+    n: 0,
+    lower: new Array<string>(capacity),
+    hWord: new Int32Array(capacity),
+    hShape: new Int32Array(capacity),
+    flags: new Uint8Array(capacity),
+    gzToken: new Uint8Array(capacity),
+    gzStart: new Uint16Array(capacity),
+    gzEnd: new Uint16Array(capacity),
+    gzCover: new Uint8Array(capacity),
+    runFirst: new Int32Array(capacity),
+    runLast: new Int32Array(capacity),
+    scored: new Uint8Array(capacity),
   };
+}
+
+/**
+ * Reusable contexts for inference, which tags one sentence at a time: allocating eleven arrays
+ * per sentence showed up as a few per cent of the pipeline in garbage collection. A context it
+ * returns is valid until the next call. Training keeps buildContext, as it holds every context.
+ */
+/** Longest sequence whose arrays a scratch keeps (a few hundred kB), so one huge text does not pin its size. */
+const MAX_KEPT = 1 << 14;
+
+export class ContextScratch {
+  private ctx = emptyContext(64);
+  private texts: string[] = [];
+
+  /** The context of the texts of items[from..to), through one scratch context grown to the longest sequence. */
+  build<T>(items: readonly T[], textOf: (item: T) => string, from: number, to: number, gazetteer?: NameClassLookup): TokenContext {
+    const n = to - from;
+    if (n > MAX_KEPT) return buildContext(items.slice(from, to).map(textOf), gazetteer); // a whole text: not kept
+    if (n > this.ctx.hWord.length) this.ctx = emptyContext(Math.max(n, 2 * this.ctx.hWord.length));
+    const texts = this.texts;
+    texts.length = n;
+    for (let i = 0; i < n; i++) texts[i] = textOf(items[from + i]!);
+    clearAccumulators(this.ctx, n);
+    return fillContext(this.ctx, texts, n, gazetteer);
+  }
+}
+
+/** Zero the arrays that fillContext only ORs into or sets conditionally. */
+function clearAccumulators(ctx: TokenContext, n: number): void {
+  ctx.gzToken.fill(0, 0, n);
+  ctx.gzStart.fill(0, 0, n);
+  ctx.gzEnd.fill(0, 0, n);
+  ctx.gzCover.fill(0, 0, n);
+  ctx.scored.fill(0, 0, n);
+}
+
+/** Fill the first n entries of a zeroed (or freshly cleared) context. */
+function fillContext(ctx: TokenContext, texts: readonly string[], n: number, gazetteer?: NameClassLookup): TokenContext {
+  ctx.n = n;
   for (let i = 0; i < n; i++) {
     const s = texts[i]!;
     const lower = s.toLowerCase();

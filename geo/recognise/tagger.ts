@@ -4,7 +4,7 @@
 // hundred kB of JSON), run offline in a browser worker with no dependencies, and tag megabytes
 // per second; the libraries that fit none of these carry far more than a place-name tagger needs.
 import type { Token } from './tokens.ts';
-import { LABELS, MAX_FEATURES, foldPhrase, NUM_LABELS as LABEL_COUNT, START_LABEL, buildContext, labelFeatures, staticFeatures } from './tagger-features.ts';
+import { ContextScratch, LABELS, MAX_FEATURES, foldPhrase, NUM_LABELS as LABEL_COUNT, START_LABEL, labelFeatures, staticFeatures } from './tagger-features.ts';
 import type { NameClassLookup, TokenContext } from './tagger-features.ts';
 
 export type { NameClassLookup } from './tagger-features.ts';
@@ -193,13 +193,17 @@ function probability(scores: Float32Array, label: number, prev: number): number 
 /** Called per scored token while decoding; returns the label to carry forward (training uses it to update). */
 export type OnToken = (i: number, features: Int32Array, count: number, predicted: number) => number;
 
+/** Buffers of one token's features and scores; greedyDecode overwrites them for every token. */
+const FEATURES = new Int32Array(MAX_FEATURES);
+const SCORES = new Float32Array(NUM_LABELS);
+
 /**
  * Greedy left-to-right decoding. Tokens on the fast path (ctx.scored = 0) are O without scoring.
  * Writes labels and probabilities into the given arrays.
  */
 export function greedyDecode(ctx: TokenContext, scorer: Scorer, labels: Uint8Array, probs: Float32Array, onToken?: OnToken): void {
-  const features = new Int32Array(MAX_FEATURES);
-  const scores = new Float32Array(NUM_LABELS);
+  const features = FEATURES;
+  const scores = SCORES;
   let prev1: number = START_LABEL;
   let prev2: number = START_LABEL;
   for (let i = 0; i < ctx.n; i++) {
@@ -223,10 +227,10 @@ export function greedyDecode(ctx: TokenContext, scorer: Scorer, labels: Uint8Arr
 const TYPES: readonly (EntityType | null)[] = [null, 'LOC', 'GPE', 'PER', 'ORG', null];
 
 /** Turn BIO labels into spans; MISC spans are dropped. */
-export function labelsToSpans(labels: Uint8Array, probs: Float32Array): EntitySpan[] {
+export function labelsToSpans(labels: Uint8Array, probs: Float32Array, n = labels.length): EntitySpan[] {
   const spans: EntitySpan[] = [];
   let open: EntitySpan | null = null;
-  for (let i = 0; i < labels.length; i++) {
+  for (let i = 0; i < n; i++) {
     const label = labels[i]!;
     const continues = open !== null && label !== 0 && label % 2 === 0 && TYPES[label / 2] === open.type;
     if (continues) {
@@ -334,10 +338,32 @@ function wholeNames(tokens: Token[], spans: EntitySpan[], gazetteer: NameClassLo
  * LOC spans that overlap the ORG span.
  */
 export function tagTokens(tokens: Token[], model: TaggerModel, gazetteer?: NameClassLookup): EntitySpan[] {
-  const ctx = buildContext(tokens.map((t) => t.text), gazetteer);
-  const labels = new Uint8Array(ctx.n);
-  const probs = new Float32Array(ctx.n);
-  greedyDecode(ctx, modelScorer(model), labels, probs);
-  const spans = labelsToSpans(labels, probs).flatMap((s) => trimSpan(tokens, s) ?? []);
+  const ctx = scratch.context.build(tokens, textOf, 0, tokens.length, gazetteer);
+  const { labels, probs } = scratch.decoded(ctx.n);
+  greedyDecode(ctx, (features, count, scores) => scoreFeatures(model, features, count, scores), labels, probs);
+  const spans: EntitySpan[] = [];
+  for (const span of labelsToSpans(labels, probs, ctx.n)) {
+    const trimmed = trimSpan(tokens, span);
+    if (trimmed) spans.push(trimmed);
+  }
   return gazetteer ? placesInOrganisations(tokens, wholeNames(tokens, spans, gazetteer), gazetteer) : spans;
 }
+
+const textOf = (t: Token) => t.text;
+
+/**
+ * Inference buffers reused from one sentence to the next (tagTokens runs once per sentence,
+ * and is not re-entered: the gazetteer lookup it calls does not tag). Module-local.
+ */
+const scratch = {
+  context: new ContextScratch(),
+  labels: new Uint8Array(64),
+  probs: new Float32Array(64),
+  decoded(n: number): { labels: Uint8Array; probs: Float32Array } {
+    if (n > this.labels.length) {
+      this.labels = new Uint8Array(Math.max(n, 2 * this.labels.length));
+      this.probs = new Float32Array(this.labels.length);
+    }
+    return this;
+  },
+};
