@@ -17,8 +17,9 @@ const SECTIONS: { key: string; label: string; kinds: PlaceKind[] }[] = [
 ];
 
 export function groupPlaces(features: readonly PlaceFeature[]): PlaceGroup[] {
+  const first = new Map(features.map((f) => [f, firstMention(f)]));
   const byMentions = (a: PlaceFeature, b: PlaceFeature) =>
-    b.properties.mentions.length - a.properties.mentions.length || firstMention(a) - firstMention(b);
+    b.properties.mentions.length - a.properties.mentions.length || first.get(a)! - first.get(b)!;
   return SECTIONS.map(({ key, label, kinds }) => ({
     key,
     label,

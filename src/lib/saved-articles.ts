@@ -26,9 +26,19 @@ export const MAX_STORED_CHARS = 2_000_000;
 
 export type SaveResult = { ok: true } | { ok: false; error: string };
 
+/** Keys already computed: every read checks each kept article's key against its text. */
+const knownKeys = new Map<string, string>();
+
 /** The same title and text always give the same key. */
 export function articleKey(title: string | null, text: string): string {
-  return checksum(`${title ?? ''}\u0000${text}`);
+  const source = `${title ?? ''}\u0000${text}`;
+  let key = knownKeys.get(source);
+  if (key === undefined) {
+    key = checksum(source);
+    if (knownKeys.size >= 2 * MAX_SAVED) knownKeys.delete(knownKeys.keys().next().value as string);
+    knownKeys.set(source, key);
+  }
+  return key;
 }
 
 function defaultStorage(): StorageLike | null {

@@ -52,3 +52,61 @@ function render(text: string, from: number, to: number, nodes: Node[]): Segment[
   if (at < to) out.push({ kind: 'text', text: text.slice(at, to) });
   return out;
 }
+
+/** The spans that reach into `[from, to)`, in their given order, from a `spanIndex` of them. */
+export interface SpanIndex {
+  spans: readonly MarkSpan[];
+  /** Positions in `spans`, ordered by start. */
+  byStart: number[];
+  longest: number;
+}
+
+export function spanIndex(spans: readonly MarkSpan[]): SpanIndex {
+  const byStart = spans.map((_, i) => i).sort((a, b) => spans[a].start - spans[b].start || a - b);
+  const longest = spans.reduce((max, s) => Math.max(max, s.end - s.start), 0);
+  return { spans, byStart, longest };
+}
+
+/**
+ * The spans of `index` that overlap `[from, to)`, in their original order: what `segmentText`
+ * needs for that stretch, without walking every span of the article for every sentence.
+ */
+export function spansWithin(index: SpanIndex, from: number, to: number): MarkSpan[] {
+  const { spans, byStart, longest } = index;
+  // First span that could still reach `from`: it starts at most `longest` before it.
+  let lo = 0;
+  let hi = byStart.length;
+  const earliest = from - longest;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[byStart[mid]].start < earliest) lo = mid + 1;
+    else hi = mid;
+  }
+  const hits: number[] = [];
+  for (let i = lo; i < byStart.length; i++) {
+    const s = spans[byStart[i]];
+    if (s.start >= to) break;
+    if (s.end > from) hits.push(byStart[i]);
+  }
+  return hits.sort((a, b) => a - b).map((i) => spans[i]);
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text made safe to put in HTML, as content or as a quoted attribute value. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+}
+
+/**
+ * Segments as HTML: text escaped, each mention a focusable `<mark role="button">` naming its
+ * place. For the article, where thousands of mentions would be thousands of components.
+ */
+export function segmentsHtml(segments: readonly Segment[]): string {
+  let out = '';
+  for (const segment of segments) {
+    if (segment.kind === 'text') out += escapeHtml(segment.text);
+    else out += `<mark role="button" tabindex="0" data-place-id="${escapeHtml(segment.placeId)}">${segmentsHtml(segment.children)}</mark>`;
+  }
+  return out;
+}

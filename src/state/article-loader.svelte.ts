@@ -73,6 +73,7 @@ export class ArticleLoader {
     const messages: NoticeItem[] = [];
     const saved = saveArticle({ key, title: article.title, text: article.text, corrections });
     if (!saved.ok) messages.push({ text: saved.error });
+    else justSaved = { key, corrections };
     const shown: Article = { title: article.title, text: article.text, places: outcome.places };
     this.#app.setArticle(shown, { savedKey: key, corrections });
     if (options.expectedIds) messages.push(...compareReading(options.expectedIds, this.#app.places.map((f) => f.id)));
@@ -154,12 +155,18 @@ export class ArticleLoader {
 
 }
 
+/** The article `open` has just kept, with the corrections it was kept with. */
+let justSaved: { key: string; corrections: Corrections } | null = null;
+
 /** Keeps a saved article's corrections in step with the reader's, so a reload restores them. Call during component setup. */
 export function keepCorrectionsSaved(app: AppState): void {
   $effect(() => {
     const key = app.savedKey;
     const corrections = app.corrections;
-    if (key !== null) saveCorrections(key, corrections);
+    // An article just opened was kept with these very corrections: no second write of it.
+    const fresh = justSaved !== null && justSaved.key === key && justSaved.corrections === corrections;
+    justSaved = null;
+    if (key !== null && !fresh) saveCorrections(key, corrections);
   });
 }
 

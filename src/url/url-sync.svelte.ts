@@ -114,7 +114,10 @@ export function connectUrl(app: AppState, options: UrlSyncOptions): void {
 
   void follow(location.href, true);
 
-  $effect(() => {
+  // Written before the DOM is updated: pushState has the browser bring the page's layout up to
+  // date at once, which is cheap for the page already shown and tens of milliseconds for a
+  // long new article's DOM (its layout then waits for the frame, where it belongs).
+  $effect.pre(() => {
     const state = currentUrlState(app);
     const savedKey = app.savedKey;
     const fix = app.corrections;
