@@ -55,11 +55,19 @@ export function firstMention(feature: PlaceFeature): number {
 
 const COUNTRY_NAMES = typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames(['en'], { type: 'region' }) : null;
 
+/** Names already looked up: Intl.DisplayNames is slow enough to show in a long article's list. */
+const countryNames = new Map<string, string>();
+
 export function countryName(code: string | null): string | null {
   if (code === null) return null;
-  try {
-    return COUNTRY_NAMES?.of(code.toUpperCase()) ?? code;
-  } catch {
-    return code;
+  let name = countryNames.get(code);
+  if (name === undefined) {
+    try {
+      name = COUNTRY_NAMES?.of(code.toUpperCase()) ?? code;
+    } catch {
+      name = code;
+    }
+    countryNames.set(code, name);
   }
+  return name;
 }
