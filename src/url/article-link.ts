@@ -2,6 +2,7 @@
 // built into browsers and Node), base64url. Deflate-raw has no checksum of its own, so the
 // payload carries one: a link altered in transit is refused rather than shown wrong.
 import { DAMAGED_ARTICLE_MESSAGE } from './article-params.ts';
+import { readStream } from '../lib/read-stream.ts';
 
 /**
  * Above this many characters a link is refused and the file export offered instead. 8,000 is
@@ -51,27 +52,8 @@ export function fromBase64url(value: string): Uint8Array | null {
   }
 }
 
-async function pipe(bytes: Uint8Array, transform: CompressionStream | DecompressionStream, limit = Infinity): Promise<Uint8Array> {
-  const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(transform).getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > limit) {
-      await reader.cancel();
-      throw new Error('too large');
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+function pipe(bytes: Uint8Array, transform: CompressionStream | DecompressionStream, limit = Infinity): Promise<Uint8Array> {
+  return readStream(new Blob([bytes as BlobPart]).stream().pipeThrough(transform), undefined, limit);
 }
 
 /** The `article=` value for an article: deterministic for the same title and text. */

@@ -8,6 +8,7 @@ import demonymsUrl from '../../geo/data/demonyms.json?url';
 import outlinesUrl from '../../geo/data/outlines.json?url';
 import commonWordsUrl from '../../geo/data/common-words.json?url';
 import type { RawResources } from '../../geo/resources.ts';
+import { readStream } from '../lib/read-stream.ts';
 
 export const CACHE_NAME = 'article-atlas-v1';
 
@@ -40,25 +41,8 @@ async function openCache(): Promise<Cache | null> {
   }
 }
 
-async function readBody(response: Response, onBytes: (n: number) => void): Promise<Uint8Array> {
-  if (!response.body) return new Uint8Array(await response.arrayBuffer());
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    size += value.length;
-    onBytes(value.length);
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+function readBody(response: Response, onBytes: (n: number) => void): Promise<Uint8Array> {
+  return response.body ? readStream(response.body, onBytes) : response.arrayBuffer().then((b) => new Uint8Array(b));
 }
 
 /** Reads one file, from the cache copy `cached` when there is one, else from the network. */

@@ -4,7 +4,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
-  type AtlasWindow,
   jumpAndIdle,
   launchChromium,
   openApp,
@@ -13,6 +12,8 @@ import {
   sourcePlaces,
   until,
   urlSelection,
+  camera,
+  pixelsFromCenter,
 } from './helpers.ts';
 import { CAUCASUS_ARTICLE, articleState, isGazetteer, listedIds, pasteArticle, submitText, waitForReaderArticle } from './article-helpers.ts';
 
@@ -24,22 +25,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-function camera(page: Page): Promise<{ lng: number; lat: number; zoom: number }> {
-  return page.evaluate(() => {
-    const map = (window as AtlasWindow).__atlas!.map;
-    const { lng, lat } = map.getCenter();
-    return { lng, lat, zoom: map.getZoom() };
-  });
-}
 
-function pixelsFromCenter(page: Page, lngLat: [number, number]): Promise<number> {
-  return page.evaluate((lngLat) => {
-    const map = (window as AtlasWindow).__atlas!.map;
-    const a = map.project(map.getCenter());
-    const b = map.project(lngLat);
-    return Math.hypot(a.x - b.x, a.y - b.y);
-  }, lngLat);
-}
 
 function currentStatement(page: Page): Promise<string | null> {
   return page.evaluate(() => document.querySelector<HTMLElement>('#place-panel [data-statement-index][aria-current="true"]')?.dataset.statementIndex ?? null);

@@ -179,6 +179,25 @@ export async function pagePointOf(page: Page, lngLat: [number, number]): Promise
 }
 
 /** The place and statement the URL selects (the app's single source of shareable state). */
+/** The map's centre and zoom, as a link restores them. */
+export function camera(page: Page): Promise<{ lng: number; lat: number; zoom: number }> {
+  return page.evaluate(() => {
+    const map = (window as AtlasWindow).__atlas!.map;
+    const { lng, lat } = map.getCenter();
+    return { lng, lat, zoom: map.getZoom() };
+  });
+}
+
+/** Distance in CSS pixels, on this page's map, between its centre and `lngLat`. */
+export function pixelsFromCenter(page: Page, lngLat: [number, number]): Promise<number> {
+  return page.evaluate((lngLat) => {
+    const map = (window as AtlasWindow).__atlas!.map;
+    const a = map.project(map.getCenter());
+    const b = map.project(lngLat);
+    return Math.hypot(a.x - b.x, a.y - b.y);
+  }, lngLat);
+}
+
 export async function urlSelection(page: Page): Promise<{ place: string | null; s: string | null; map: string | null }> {
   const url = new URL(page.url());
   const hash = new URLSearchParams(url.hash.slice(1));

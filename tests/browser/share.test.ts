@@ -3,7 +3,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
-  type AtlasWindow,
   jumpAndIdle,
   launchChromium,
   openApp,
@@ -12,6 +11,8 @@ import {
   placeIdByName,
   until,
   urlSelection,
+  camera,
+  pixelsFromCenter,
 } from './helpers.ts';
 
 let browser: Browser;
@@ -22,23 +23,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-function camera(page: Page): Promise<{ lng: number; lat: number; zoom: number }> {
-  return page.evaluate(() => {
-    const map = (window as AtlasWindow).__atlas!.map;
-    const { lng, lat } = map.getCenter();
-    return { lng, lat, zoom: map.getZoom() };
-  });
-}
 
-/** Distance in CSS pixels, on this page's map, between its centre and `lngLat`. */
-function pixelsFromCenter(page: Page, lngLat: [number, number]): Promise<number> {
-  return page.evaluate((lngLat) => {
-    const map = (window as AtlasWindow).__atlas!.map;
-    const a = map.project(map.getCenter());
-    const b = map.project(lngLat);
-    return Math.hypot(a.x - b.x, a.y - b.y);
-  }, lngLat);
-}
 
 /** Which statement the page shows as selected: its `data-statement-index`, or null. */
 function selectedStatement(page: Page): Promise<string | null> {
