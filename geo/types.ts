@@ -41,14 +41,27 @@ export interface Statement {
   end: number;
 }
 
-/** A runner-up reading of the same name. */
-export interface Alternative {
+/**
+ * One reading of a place name: enough for a reader to tell it from its namesakes
+ * (Arlington, Texas, Tarrant County, 394,000 people, against Arlington, Virginia).
+ */
+export interface Reading {
   name: string;
   kind: PlaceKind;
   country: string | null;
+  /** Name of the first-level division it lies in ("Texas"), or null (unknown, or it is one). */
+  admin1: string | null;
+  /** Name of the second-level division it lies in ("Tarrant County"), or null. */
+  admin2: string | null;
+  /** Population where known, else 0. */
+  population: number;
   geonameid: number | null;
   /** [longitude, latitude] */
   coordinates: [number, number];
+}
+
+/** A runner-up reading of the same name, with the resolver's score for it. */
+export interface Alternative extends Reading {
   score: number;
 }
 
@@ -61,6 +74,10 @@ export interface PlaceProperties {
   /** ISO 3166-1 alpha-2, or null for places beyond one country (continents, some regions). */
   country: string | null;
   geonameid: number | null;
+  /** Name of the first-level division the place lies in ("Texas"), or null. */
+  admin1: string | null;
+  /** Name of the second-level division the place lies in ("Tarrant County"), or null. */
+  admin2: string | null;
   mentions: Mention[];
   statements: Statement[];
   /** 0..1, how sure the resolver is of this reading. */

@@ -16,6 +16,8 @@ function place(id: string, kind: PlaceKind, statementCount: number): PlaceFeatur
       kind,
       country: 'AZ',
       geonameid: null,
+      admin1: null,
+      admin2: null,
       mentions: statements.map((s) => ({ text: id, start: s.start, end: s.start + 2, sentence: s.index })),
       statements,
       confidence: 1,
