@@ -131,6 +131,27 @@ export function findKey(g: GazetteerLines, key: string): number[] {
   return lineAt(g, lo).slice(probe.length).split(',').map((i) => parseInt(i, 36));
 }
 
+/**
+ * Place indices of the keys that start with `prefix`, in key order, until `maxPlaces` are
+ * gathered: the sorted key section makes a prefix one contiguous run of lines.
+ */
+export function findPrefix(g: GazetteerLines, prefix: string, maxPlaces: number): number[] {
+  let lo = g.placeCount;
+  let hi = g.placeCount + g.keyCount;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareAt(g.text, g.starts[mid], prefix) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: number[] = [];
+  for (let line = lo; line < g.placeCount + g.keyCount && out.length < maxPlaces; line++) {
+    if (compareAt(g.text, g.starts[line], prefix) !== 0) break;
+    const text = lineAt(g, line);
+    for (const i of text.slice(text.indexOf('\t') + 1).split(',')) out.push(parseInt(i, 36));
+  }
+  return out;
+}
+
 export function parsePlaceLine(line: string, index: number): GazetteerPlace {
   const f = line.split('\t');
   return {

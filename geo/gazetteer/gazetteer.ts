@@ -1,6 +1,6 @@
 // The runtime gazetteer: a name index over the compact format. Places are decoded only
 // when a lookup returns them, so start-up costs one scan of the text for line breaks.
-import { findKey, indexGazetteer, lineAt, parsePlaceLine, type GazetteerLines, type GazetteerPlace } from './format.ts';
+import { findKey, findPrefix, indexGazetteer, lineAt, parsePlaceLine, type GazetteerLines, type GazetteerPlace } from './format.ts';
 import { placePrior } from './prior.ts';
 
 /** How strongly a name is a place name, for the recogniser: 0 none .. 3 country, region or continent. */
@@ -47,6 +47,25 @@ export class Gazetteer {
       this.found.set(key, places);
     }
     return places;
+  }
+
+  /**
+   * Places whose folded name starts with `prefix` (a reader typing "dou" finds Douma), exact
+   * names first, then by prior, or by closeness to `near` when given; each place once.
+   */
+  search(prefix: string, limit = 10, near: { lat: number; lon: number } | null = null): GazetteerPlace[] {
+    if (!prefix) return [];
+    const seen = new Set<number>();
+    const places: GazetteerPlace[] = [];
+    for (const i of findPrefix(this.lines, prefix, 5000)) {
+      if (seen.has(i)) continue;
+      seen.add(i);
+      places.push(this.place(i));
+    }
+    const exact = new Set(findKey(this.lines, prefix));
+    const closeness = (p: GazetteerPlace) => (near ? -Math.hypot(p.lat - near.lat, (p.lon - near.lon) * Math.cos((near.lat * Math.PI) / 180)) / 5 : 0);
+    const score = (p: GazetteerPlace) => (exact.has(p.index) ? 10 : 0) + placePrior(p) + closeness(p);
+    return places.sort((a, b) => score(b) - score(a)).slice(0, limit);
   }
 
   /** The recogniser's gazetteer feature for a folded name. */

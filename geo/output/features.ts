@@ -3,7 +3,7 @@
 // their outline where the gazetteer has one; a named route becomes a LineString through the
 // places it joins.
 import type { Geometry, MultiPolygon, Polygon } from 'geojson';
-import type { Alternative, Mention, PlaceCollection, PlaceFeature, PlaceKind, Sentence, Statement } from '../types.ts';
+import type { Alternative, Reading, Mention, PlaceCollection, PlaceFeature, PlaceKind, Sentence, Statement } from '../types.ts';
 import type { GazetteerPlace } from '../gazetteer/format.ts';
 import type { RecognisedMention } from '../recognise/mentions.ts';
 import type { Resolved } from '../resolve/resolve.ts';
@@ -49,8 +49,9 @@ function statementsOf(mentions: Mention[], sentences: Sentence[]): Statement[] {
 
 const plainMention = (m: RecognisedMention): Mention => ({ text: m.text, start: m.start, end: m.end, sentence: m.sentence });
 
-function alternativesOf(r: Resolved): Alternative[] {
-  return r.ranked.slice(1, 1 + MAX_ALTERNATIVES).map(({ place, score }) => ({
+/** A gazetteer place as a reader sees it among its namesakes. */
+export function readingOf(place: GazetteerPlace): Reading {
+  return {
     name: place.name,
     kind: kindOf(place, null),
     country: place.country || null,
@@ -59,8 +60,11 @@ function alternativesOf(r: Resolved): Alternative[] {
     population: place.population,
     geonameid: place.geonameid,
     coordinates: [place.lon, place.lat],
-    score: Math.round(score * 100) / 100,
-  }));
+  };
+}
+
+function alternativesOf(r: Resolved): Alternative[] {
+  return r.ranked.slice(1, 1 + MAX_ALTERNATIVES).map(({ place, score }) => ({ ...readingOf(place), score: Math.round(score * 100) / 100 }));
 }
 
 function uniqueId(base: string, used: Set<string>, country: string): string {

@@ -3,6 +3,9 @@
 // every request with a result or a failure, so the page never waits on a silent worker.
 import { geoparse, type GeoparseResources } from '../../geo/geoparse.ts';
 import { createResources } from '../../geo/resources.ts';
+import { prepareText } from '../../geo/text/input.ts';
+import { fold } from '../../geo/text/fold.ts';
+import { readingOf } from '../../geo/output/features.ts';
 import { loadRawResources, ResourceError } from './load-resources.ts';
 import type { FromWorker, Progress, Timings, ToWorker } from './messages.ts';
 
@@ -41,7 +44,20 @@ function load(): Promise<Ready> {
   return loading;
 }
 
-async function handle({ id, text }: ToWorker): Promise<void> {
+type Request<T extends ToWorker['type']> = Extract<ToWorker, { type: T }>;
+
+/** Search the gazetteer for a reader placing a name by hand; loads the resources if need be. */
+async function search({ id, query, near, limit }: Request<'search'>): Promise<void> {
+  try {
+    const ready = await load();
+    const places = ready.resources.gazetteer.search(fold(query), Math.min(50, Math.max(1, limit)), near ? { lon: near[0], lat: near[1] } : null);
+    post({ type: 'found', id, readings: places.map(readingOf) });
+  } catch (error) {
+    post({ type: 'failure', id, message: error instanceof ResourceError ? error.message : `The search failed (${error instanceof Error ? error.message : String(error)}).` });
+  }
+}
+
+async function handle({ id, text }: Request<'geoparse'>): Promise<void> {
   const progress = (p: Progress) => post({ type: 'progress', id, progress: p });
   listeners.add(progress);
   const warm = inMemory;
@@ -66,5 +82,9 @@ async function handle({ id, text }: ToWorker): Promise<void> {
 }
 
 scope.onmessage = (event: MessageEvent<ToWorker>) => {
-  if (event.data?.type === 'geoparse') void handle(event.data);
+  const message = event.data;
+  if (message?.type === 'geoparse') void handle(message);
+  else if (message?.type === 'search') void search(message);
+  // HTML reduction is one linear pass, but on a long page it would still hold the main thread.
+  else if (message?.type === 'prepare') post({ type: 'prepared', id: message.id, result: prepareText(message.raw) });
 };

@@ -1,7 +1,8 @@
 // The one typed map of messages between the page and the geoparse worker (MapLibre's actor
 // messages in small): each key is a message type, its value the rest of the message. Type-only,
 // so neither side pulls the other's code into its bundle.
-import type { PlaceCollection } from '../../geo/types.ts';
+import type { PlaceCollection, Reading } from '../../geo/types.ts';
+import type { PreparedInput } from '../../geo/text/input.ts';
 import type { GeoparseStage } from '../../geo/geoparse.ts';
 
 /** Where a geoparse stands; the page turns these into words and a progress bar. */
@@ -33,9 +34,17 @@ export interface MessageMap {
   result: { id: number; places: PlaceCollection; timings: Timings };
   /** worker → page: request `id` failed; `message` is for the reader. */
   failure: { id: number; message: string };
+  /** page → worker: reduce a pasted or dropped text (HTML, Markdown) to plain text off the main thread. */
+  prepare: { id: number; raw: string };
+  /** worker → page: the prepared text of request `id`, or why it cannot be read. */
+  prepared: { id: number; result: PreparedInput };
+  /** page → worker: gazetteer places whose name starts with `query`, those near `near` ([lon, lat]) first. */
+  search: { id: number; query: string; near: [number, number] | null; limit: number };
+  /** worker → page: the readings found for search `id`, best first. */
+  found: { id: number; readings: Reading[] };
 }
 
 type Message<K extends keyof MessageMap> = { [T in K]: { type: T } & MessageMap[T] }[K];
 
-export type ToWorker = Message<'geoparse'>;
-export type FromWorker = Message<'progress' | 'result' | 'failure'>;
+export type ToWorker = Message<'geoparse' | 'prepare' | 'search'>;
+export type FromWorker = Message<'progress' | 'result' | 'failure' | 'prepared' | 'found'>;
