@@ -89,7 +89,7 @@ function groupByPlace(resolved: Resolved[]): PlaceGroup[] {
     const place = r.ranked[0].place;
     const g = groups.get(place.index) ?? { place, resolved: [], mentions: [] };
     g.resolved.push(r);
-    g.mentions.push(...r.name.mentions);
+    for (const m of r.name.mentions) g.mentions.push(m);
     groups.set(place.index, g);
   }
   return [...groups.values()].sort((a, b) => a.mentions[0].start - b.mentions[0].start);
@@ -125,7 +125,7 @@ export function buildFeatures(
         admin2: null,
         mentions: mentions.map(plainMention),
         statements: statementsOf(mentions, sentences),
-        confidence: Math.round(Math.min(...g.resolved.map((r) => r.confidence)) * 1000) / 1000,
+        confidence: Math.round(g.resolved.reduce((low, r) => Math.min(low, r.confidence), 1) * 1000) / 1000,
         alternatives: alternativesOf(main),
         point,
         population: g.place.population,
@@ -134,13 +134,17 @@ export function buildFeatures(
     features.push(feature);
     for (const r of g.resolved) featureOfKey.set(r.name.key, feature);
   }
-  features.push(...routeFeatures(routes, featureOfKey, sentences, used));
+  for (const f of routeFeatures(routes, featureOfKey, sentences, used)) features.push(f);
   return { type: 'FeatureCollection', features, sentences };
 }
 
 function routeFeatures(routes: RecognisedMention[], featureOfKey: Map<string, PlaceFeature>, sentences: Sentence[], used: Set<string>): PlaceFeature[] {
   const byKey = new Map<string, RecognisedMention[]>();
-  for (const r of routes) byKey.set(r.key, [...(byKey.get(r.key) ?? []), r]);
+  for (const r of routes) {
+    const list = byKey.get(r.key);
+    if (list) list.push(r);
+    else byKey.set(r.key, [r]);
+  }
   const out: PlaceFeature[] = [];
   for (const mentions of byKey.values()) {
     const joined = (mentions[0].route ?? []).map((p) => featureOfKey.get(p.key)).filter((f): f is PlaceFeature => !!f);
@@ -163,7 +167,7 @@ function routeFeatures(routes: RecognisedMention[], featureOfKey: Map<string, Pl
         admin2: null,
         mentions: mentions.map(plainMention),
         statements: statementsOf(mentions, sentences),
-        confidence: Math.min(...joined.map((f) => f.properties.confidence)),
+        confidence: joined.reduce((low, f) => Math.min(low, f.properties.confidence), 1),
         alternatives: [],
         point: mid,
         population: 0,

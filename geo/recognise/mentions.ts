@@ -106,7 +106,11 @@ function expandSpan(text: string, sentences: Sentence[], tokens: Token[], span: 
     .filter(([a, b]) => CAPITALISED.test(tokens[a].text) && gazetteer.has(keyOf(tokens, a, b)))
     .map(([a, b]) => ({ ...mentionOf(text, sentences, tokens, a, b, span.score), cue: roadAfter ? ('settlement' as PlaceCue) : null }));
   if (!roadAfter || partMentions.length < 2) return partMentions.length ? partMentions : [whole];
-  for (const p of partMentions) p.routeNeighbours = partMentions.filter((o) => o !== p).map((o) => o.key);
+  // The towns next to each other on the route lie near each other; its far end says little
+  // more, and linking every part to every other would grow with the square of a long chain.
+  partMentions.forEach((p, i) => {
+    p.routeNeighbours = [partMentions[i - 1], partMentions[i + 1]].filter((o) => o !== undefined && o.key !== p.key).map((o) => o!.key);
+  });
   const route = mentionOf(text, sentences, tokens, span.first, span.last + 1, span.score);
   return [...partMentions, { ...route, route: partMentions }];
 }
@@ -202,16 +206,26 @@ function placesNamedAsOthers(tokens: Token[], spans: EntitySpan[], gazetteer: Ga
 /** "US$460": a currency, not a place. */
 const isCurrencyPrefix = (text: string, m: RecognisedMention) => text[m.end] === '$' || text[m.start - 1] === '$';
 
+const MAX_PHRASES_PER_WORD = 32;
+
 /** Later unlabelled occurrences of a name that was tagged as a place elsewhere in the text. */
 function propagate(tokens: Token[], places: EntitySpan[], covered: Uint8Array): EntitySpan[] {
   const byFirstWord = new Map<string, { words: string[]; score: number }[]>();
+  const seen = new Set<string>();
   for (const p of places) {
     if (p.score < 0.5) continue;
     const words = tokens.slice(p.first, p.last + 1).map((t) => t.text);
+    const phrase = words.join(' ');
+    if (seen.has(phrase)) continue;
+    seen.add(phrase);
     const list = byFirstWord.get(words[0]) ?? [];
-    list.push({ words, score: p.score });
+    // Each token is compared with every phrase of its first word: a bound keeps a text of
+    // thousands of "New ..." names linear.
+    if (list.length < MAX_PHRASES_PER_WORD) list.push({ words, score: p.score });
     byFirstWord.set(words[0], list);
   }
+  // Longest first, so "New York City" is preferred to "New York" where both were tagged.
+  for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
   const out: EntitySpan[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (covered[i]) continue;
@@ -265,6 +279,13 @@ export function recognise(
 const LIST_GLUE = /^(,|,?\s*and|,?\s*or|\/)$/;
 
 /**
+ * How many list members on each side count as a member's siblings. A list's neighbours say
+ * all that the list says of a member's kind and country; linking every member to every
+ * other would grow with the square of the list (a pasted list of 16,000 names).
+ */
+export const LIST_REACH = 8;
+
+/**
  * Mentions joined only by commas, "and" or "or" form a list: its members are alike. Two names
  * joined by a comma alone, and by nothing else, may instead say where the first one lies
  * ("Atlanta, Georgia"); in a longer list ("Washington, Pennsylvania and California") they do not.
@@ -273,7 +294,13 @@ function linkLists(text: string, mentions: RecognisedMention[]): void {
   let group: RecognisedMention[] = [];
   let glues: string[] = [];
   const close = () => {
-    if (group.length > 1) for (const m of group) m.listSiblings = group.filter((o) => o !== m && o.key !== m.key).map((o) => o.key);
+    if (group.length > 1) {
+      group.forEach((m, i) => {
+        const siblings = new Set<string>();
+        for (let j = Math.max(0, i - LIST_REACH); j <= Math.min(group.length - 1, i + LIST_REACH); j++) if (group[j].key !== m.key) siblings.add(group[j].key);
+        if (siblings.size) m.listSiblings = [...siblings];
+      });
+    }
     if (group.length === 2 && glues[0] === ',' && group[0].key !== group[1].key) {
       group[0].container = group[1].key;
       (group[1].contained ??= []).push(group[0].key);
@@ -291,7 +318,6 @@ function linkLists(text: string, mentions: RecognisedMention[]): void {
   }
   close();
 }
-
 
 /** Keep the first of overlapping spans (datelines and routes come first, then the tagger's), in linear time. */
 function dropOverlaps(spans: EntitySpan[], tokenCount: number): EntitySpan[] {

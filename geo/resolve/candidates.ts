@@ -42,6 +42,23 @@ function dominantCue(mentions: RecognisedMention[]): PlaceCue | null {
   return best;
 }
 
+/**
+ * Context keys of a name gathered over its mentions, each once and at most MAX_CONTEXT_KEYS:
+ * a name repeated a million times in one list must not carry a million keys into resolution.
+ */
+const MAX_CONTEXT_KEYS = 24;
+
+function distinct(mentions: RecognisedMention[], keysOf: (m: RecognisedMention) => string[] | undefined): string[] {
+  const out = new Set<string>();
+  for (const m of mentions) {
+    for (const k of keysOf(m) ?? []) {
+      out.add(k);
+      if (out.size >= MAX_CONTEXT_KEYS) return [...out];
+    }
+  }
+  return [...out];
+}
+
 export function gatherCandidates(mentions: RecognisedMention[], gazetteer: Gazetteer): NameCandidates[] {
   const byKey = new Map<string, RecognisedMention[]>();
   for (const m of mentions) {
@@ -53,10 +70,10 @@ export function gatherCandidates(mentions: RecognisedMention[], gazetteer: Gazet
   return [...byKey].map(([key, ms]) => {
     const cue = dominantCue(ms);
     const places = gazetteer.lookup(key).slice(0, MAX_CANDIDATES);
-    const routeNeighbours = [...new Set(ms.flatMap((m) => m.routeNeighbours ?? []))];
-    const listSiblings = [...new Set(ms.flatMap((m) => m.listSiblings ?? []))];
-    const containers = [...new Set(ms.flatMap((m) => (m.container ? [m.container] : [])))];
-    const containees = [...new Set(ms.flatMap((m) => m.contained ?? []))];
+    const routeNeighbours = distinct(ms, (m) => m.routeNeighbours);
+    const listSiblings = distinct(ms, (m) => m.listSiblings);
+    const containers = distinct(ms, (m) => (m.container ? [m.container] : undefined));
+    const containees = distinct(ms, (m) => m.contained);
     const dateline = ms.every((m) => m.dateline);
     return { key, mentions: ms, cue, places, routeNeighbours, listSiblings, containers, containees, dateline };
   });

@@ -1,7 +1,9 @@
 // Sentence splitting with character offsets, in one linear scan (no backtracking regex).
 // Line breaks always end a sentence (bylines, datelines and credit lines sit on lines of
 // their own); inside a line, . ! ? end one unless the word before is an abbreviation or an
-// initial, or what follows does not start a sentence.
+// initial, or what follows does not start a sentence. A "sentence" longer than a reader can
+// take in as one statement (a text without stops) is cut into windows at word boundaries, so
+// that every statement, and so the output, stays bounded per mention.
 import type { Sentence } from '../types.ts';
 
 const ABBREVIATIONS = new Set(
@@ -14,7 +16,12 @@ const ABBREVIATIONS = new Set(
 /** Words that, after an abbreviation such as "U.S.", show that a new sentence began. */
 const SENTENCE_STARTERS = new Set('the a an in on at he she it they we i but and this that these those there his her its their officials police'.split(' '));
 
-const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\u00a0' || c === '\r';
+/** Longest statement, in UTF-16 code units: news sentences stay far below it. */
+export const MAX_SENTENCE_CHARS = 1000;
+
+/** Any Unicode white space other than a line break (those end sentences). */
+const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\u00a0' || (c !== '\n' && c !== '\r' && /\s/.test(c));
+const isBreak = (c: string) => c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029';
 const isClosing = (c: string) => c === '"' || c === '”' || c === '’' || c === "'" || c === ')' || c === ']' || c === '»';
 const isUpperStart = (c: string) => c !== c.toLowerCase() || c === '"' || c === '“' || c === '‘' || c === "'" || c === '(' || c === '«' || (c >= '0' && c <= '9');
 
@@ -42,6 +49,19 @@ function endsSentence(text: string, dot: number, next: number): boolean {
   return true;
 }
 
+/**
+ * Where to cut a window of at most MAX_SENTENCE_CHARS from `s`: after the last space, else
+ * after the last character that is neither a letter nor a digit, else at the limit (never
+ * inside a surrogate pair).
+ */
+function windowEnd(text: string, s: number): number {
+  const limit = s + MAX_SENTENCE_CHARS;
+  for (let i = limit; i > s + MAX_SENTENCE_CHARS / 2; i--) if (isSpace(text[i - 1])) return i;
+  for (let i = limit; i > s + MAX_SENTENCE_CHARS / 2; i--) if (!/[\p{L}\p{N}\p{M}]/u.test(text[i - 1])) return i;
+  const c = text.charCodeAt(limit - 1);
+  return c >= 0xd800 && c <= 0xdbff ? limit - 1 : limit;
+}
+
 /** Split text into sentences whose offsets slice back to their text (trimmed of spaces). */
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
@@ -49,14 +69,22 @@ export function splitSentences(text: string): Sentence[] {
   const push = (end: number) => {
     let s = start;
     let e = end;
-    while (s < e && (isSpace(text[s]) || text[s] === '\n')) s++;
-    while (e > s && (isSpace(text[e - 1]) || text[e - 1] === '\n')) e--;
+    while (s < e && (isSpace(text[s]) || isBreak(text[s]))) s++;
+    while (e > s && (isSpace(text[e - 1]) || isBreak(text[e - 1]))) e--;
+    while (e - s > MAX_SENTENCE_CHARS) {
+      const cut = windowEnd(text, s);
+      let w = cut;
+      while (w > s && isSpace(text[w - 1])) w--;
+      out.push({ index: out.length, start: s, end: w, text: text.slice(s, w) });
+      s = cut;
+      while (s < e && isSpace(text[s])) s++;
+    }
     if (e > s) out.push({ index: out.length, start: s, end: e, text: text.slice(s, e) });
     start = end;
   };
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (c === '\n') {
+    if (isBreak(c)) {
       push(i);
       continue;
     }
@@ -66,7 +94,7 @@ export function splitSentences(text: string): Sentence[] {
     if (end >= text.length || !isSpace(text[end])) continue;
     let next = end;
     while (next < text.length && isSpace(text[next])) next++;
-    if (next < text.length && text[next] !== '\n' && endsSentence(text, i, next)) {
+    if (next < text.length && !isBreak(text[next]) && endsSentence(text, i, next)) {
       push(end);
       i = end - 1;
     }
