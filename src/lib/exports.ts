@@ -2,7 +2,8 @@
 // the corrections as foreign members, so the file alone reopens everything) and CSV (one row a
 // place, for a spreadsheet). Pure: building a download is download.ts's job.
 import { area, polygon, rewind } from '@turf/turf';
-import { parseCorrections, serializeCorrections, type Corrections } from '../../geo/output/corrections.ts';
+import type { Corrections } from '../../geo/output/corrections.ts';
+import { parseCorrections, serializeCorrections } from '../url/fix-codec.ts';
 import type { PlaceCollection, PlaceFeature, PlaceProperties } from '../../geo/types.ts';
 import type { Geometry } from 'geojson';
 import type { ReaderArticle, ReaderInput } from './reader-input.ts';

@@ -1,7 +1,8 @@
 // A reader's articles kept in localStorage, so a pasted text survives a reload until the reader
-// lets it go. Most recent first; the oldest make room for new ones. Never throws: storage can be
+// deletes it. Most recent first; the oldest make room for new ones. Never throws: storage can be
 // missing (privacy modes), full, or edited by hand.
-import { serializeCorrections, parseCorrections, type Corrections } from '../../geo/output/corrections.ts';
+import type { Corrections } from '../../geo/output/corrections.ts';
+import { serializeCorrections, parseCorrections } from '../url/fix-codec.ts';
 import { checksum } from '../url/article-link.ts';
 import { checkArticleText } from './article-limits.ts';
 
@@ -11,6 +12,10 @@ export interface SavedArticle {
   title: string | null;
   text: string;
   corrections: Corrections;
+  /** When it was last opened (ms since 1970), null for entries kept by an older version. */
+  savedAt?: number | null;
+  /** How many places it showed, corrections included; null when not known. */
+  placeCount?: number | null;
 }
 
 export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
@@ -54,6 +59,9 @@ interface StoredEntry {
   title: string | null;
   text: string;
   fix: string;
+  /** Optional, so entries kept before they existed still read. */
+  at?: number;
+  places?: number;
 }
 
 function readEntries(storage: StorageLike | null): StoredEntry[] {
@@ -80,6 +88,8 @@ function readEntries(storage: StorageLike | null): StoredEntry[] {
       (e.title === null || typeof e.title === 'string') &&
       typeof e.text === 'string' &&
       typeof e.fix === 'string' &&
+      (e.at === undefined || Number.isFinite(e.at)) &&
+      (e.places === undefined || Number.isInteger(e.places)) &&
       checkArticleText(e.text) === null &&
       e.key === articleKey(e.title, e.text),
   );
@@ -96,7 +106,21 @@ function writeEntries(storage: StorageLike | null, entries: StoredEntry[]): Save
   }
 }
 
-const toSaved = (e: StoredEntry): SavedArticle => ({ key: e.key, title: e.title, text: e.text, corrections: parseCorrections(e.fix).corrections });
+const toSaved = (e: StoredEntry): SavedArticle => ({
+  key: e.key,
+  title: e.title,
+  text: e.text,
+  corrections: parseCorrections(e.fix).corrections,
+  savedAt: e.at ?? null,
+  placeCount: e.places ?? null,
+});
+
+function toEntry(article: SavedArticle): StoredEntry {
+  const entry: StoredEntry = { key: article.key, title: article.title, text: article.text, fix: serializeCorrections(article.corrections) };
+  if (typeof article.savedAt === 'number') entry.at = article.savedAt;
+  if (typeof article.placeCount === 'number') entry.places = article.placeCount;
+  return entry;
+}
 
 export function listSaved(storage: StorageLike | null = defaultStorage()): SavedArticle[] {
   return readEntries(storage).map(toSaved);
@@ -107,34 +131,54 @@ export function loadSaved(key: string, storage: StorageLike | null = defaultStor
   return entry ? toSaved(entry) : null;
 }
 
-/** Keeps an article (first in the list), making room by forgetting the oldest. */
-export function saveArticle(article: SavedArticle, storage: StorageLike | null = defaultStorage()): SaveResult {
-  const entry: StoredEntry = { key: article.key, title: article.title, text: article.text, fix: serializeCorrections(article.corrections) };
+/**
+ * Keeps an article (first in the list, or at `position`), making room by forgetting the oldest.
+ * When the storage refuses the write, what it held stays as it was.
+ */
+export function saveArticle(article: SavedArticle, storage: StorageLike | null = defaultStorage(), position = 0): SaveResult {
+  const entry = toEntry(article);
   const size = (e: StoredEntry) => e.text.length + (e.title?.length ?? 0) + e.fix.length + 64;
   if (size(entry) > MAX_STORED_CHARS) {
     return { ok: false, error: 'This article is too long to be kept in the browser, so it will be gone after a reload: export it to keep it.' };
   }
-  const kept: StoredEntry[] = [entry];
+  const others = readEntries(storage).filter((e) => e.key !== entry.key);
+  const kept: StoredEntry[] = [];
   let total = size(entry);
-  for (const e of readEntries(storage)) {
-    if (e.key === entry.key || kept.length >= MAX_SAVED || total + size(e) > MAX_STORED_CHARS) continue;
+  for (const e of others) {
+    if (kept.length >= MAX_SAVED - 1 || total + size(e) > MAX_STORED_CHARS) continue;
     kept.push(e);
     total += size(e);
   }
+  kept.splice(Math.min(position, kept.length), 0, entry);
   return writeEntries(storage, kept);
 }
 
-/** Records new corrections for a kept article; a no-op for one that is not kept. */
-export function saveCorrections(key: string, corrections: Corrections, storage: StorageLike | null = defaultStorage()): void {
+/** Records new corrections (and the place count they give) for a kept article; a no-op for one that is not kept. */
+export function saveCorrections(key: string, corrections: Corrections, storage: StorageLike | null = defaultStorage(), placeCount?: number): void {
   const entries = readEntries(storage);
   const entry = entries.find((e) => e.key === key);
   if (!entry) return;
   entry.fix = serializeCorrections(corrections);
+  if (placeCount !== undefined) entry.places = placeCount;
   writeEntries(storage, entries);
 }
 
-export function forgetSaved(key: string, storage: StorageLike | null = defaultStorage()): void {
+/** A deleted article and where it stood, so the deletion can be undone. */
+export interface Forgotten {
+  article: SavedArticle;
+  position: number;
+}
+
+/** Deletes a kept article; returns it (for an undo), or null when it was not kept. */
+export function forgetSaved(key: string, storage: StorageLike | null = defaultStorage()): Forgotten | null {
   const entries = readEntries(storage);
-  const kept = entries.filter((e) => e.key !== key);
-  if (kept.length !== entries.length) writeEntries(storage, kept);
+  const position = entries.findIndex((e) => e.key === key);
+  if (position < 0) return null;
+  const result = writeEntries(storage, entries.filter((e) => e.key !== key));
+  return result.ok ? { article: toSaved(entries[position]), position } : null;
+}
+
+/** Undoes `forgetSaved`: the article back where it stood. */
+export function restoreSaved(forgotten: Forgotten, storage: StorageLike | null = defaultStorage()): SaveResult {
+  return saveArticle(forgotten.article, storage, forgotten.position);
 }

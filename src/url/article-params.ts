@@ -2,7 +2,8 @@
 // pasted text itself (packed by article-link.ts), `article=saved:<key>` names one kept in this
 // browser, `fix=<id:alt,…>` holds the reader's corrections. The fragment never reaches a server,
 // so a pasted article stays between the people who share it. Pure and synchronous; never throws.
-import { parseCorrections, serializeCorrections, type Corrections } from '../../geo/output/corrections.ts';
+import type { Corrections } from '../../geo/output/corrections.ts';
+import { parseCorrections, serializeCorrections } from './fix-codec.ts';
 import { hashParts, type UrlProblem } from './codec.ts';
 
 /** Which article a link opens; none means the default article. */
@@ -68,7 +69,8 @@ function parseArticleRef(raw: string | null, problems: UrlProblem[]): ArticleRef
 
 function parseFix(raw: string | null, problems: UrlProblem[]): Corrections | null {
   if (raw === null) return null;
-  const value = safeDecode(raw);
+  // Not decoded as a whole: names inside it are percent-encoded, field by field (fix-codec.ts).
+  const value = raw;
   if (value.length > MAX_FIX_CHARS) {
     problems.push({ field: 'fix', message: 'The corrections in the link are too long to be real; they were ignored.' });
     return null;
@@ -103,10 +105,36 @@ export function serializeArticleParams(state: ArticleParamsState, baseUrl: strin
   return url.href;
 }
 
-/** Whether two refs open the same article (both none, or the same saved key). */
-export function sameArticle(a: ArticleRef | null, savedKey: string | null): boolean {
-  if (a === null) return savedKey === null;
-  return a.kind === 'saved' && a.key === savedKey;
+/** What the address bar knows of the article shown. */
+export interface ShownArticle {
+  /** The reader's article's key, or null for the default article. */
+  key: string | null;
+  /** Whether it is kept in this browser's storage under that key. */
+  kept: boolean;
+  /** Its packed form (`packArticle`), once packed. */
+  packed: string | null;
+}
+
+/**
+ * Which article part the address bar holds, so that it works wherever it is opened: the article
+ * itself when the whole link fits the link limit; otherwise its saved key, if it is kept; otherwise
+ * (storage full) the article itself anyway, the only form that reopens it. 'pending' while the
+ * article is being packed and there is no key to name: leave the address bar's as it is.
+ */
+export function addressArticle(shown: ShownArticle, fits: (ref: ArticleRef) => boolean): ArticleRef | null | 'pending' {
+  if (shown.key === null) return null;
+  const inline: ArticleRef | null = shown.packed === null ? null : { kind: 'inline', data: shown.packed };
+  if (inline && fits(inline)) return inline;
+  if (shown.kept) return { kind: 'saved', key: shown.key };
+  return inline ?? 'pending';
+}
+
+/** Whether a link's article is the one shown (both none, the same saved key, or the same packed text). */
+export function sameArticle(a: ArticleRef | null, shown: ShownArticle | string | null): boolean {
+  const s: ShownArticle = typeof shown === 'object' && shown !== null ? shown : { key: shown, kept: shown !== null, packed: null };
+  if (a === null) return s.key === null;
+  if (a.kind === 'saved') return a.key === s.key;
+  return s.packed !== null && a.data === s.packed;
 }
 
 function safeDecode(value: string): string {

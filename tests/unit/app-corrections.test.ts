@@ -71,4 +71,37 @@ describe('AppState corrections', () => {
     app.correct('baku', { action: 'remove' });
     expect(app.articleSeq).toBe(before);
   });
+  it('drops a link’s correction that changes nothing, instead of showing it as one (issue 12, item 6)', () => {
+    const app = new AppState(article);
+    const baku = app.byId.get('baku')!;
+    expect(baku.properties.alternatives.length).toBeLessThan(5);
+    expect(app.setCorrections({ baku: { action: 'choose', alternative: 5 }, khojaly: { action: 'remove' } })).toEqual(['baku']);
+    expect(app.corrections).toEqual({ khojaly: { action: 'remove' } });
+    expect(app.byId.get('baku')!.properties.corrected).toBeUndefined();
+    app.correct('shusha', { action: 'choose', alternative: 9 });
+    expect(Object.keys(app.corrections)).toEqual(['khojaly']);
+    const fresh = new AppState(article, { corrections: { baku: { action: 'choose', alternative: 5 } } });
+    expect(fresh.corrections).toEqual({});
+  });
+  it('steps through the statements of the selected place, stopping at either end', () => {
+    const app = new AppState(article);
+    app.select('khojaly');
+    app.stepStatement(1);
+    expect(app.statement).toBe(0);
+    app.stepStatement(1);
+    app.stepStatement(1);
+    expect(app.statement).toBe(1);
+    app.stepStatement(-1);
+    expect(app.statement).toBe(0);
+    app.stepStatement(-1);
+    expect([app.statement, app.reveal?.sentence]).toEqual([0, app.byId.get('khojaly')!.properties.statements[0].index]);
+  });
+  it('placing a name clears the selection, and selecting a place ends the placing', () => {
+    const app = new AppState(article);
+    app.select('khojaly');
+    app.startPlacing({ kind: 'words', key: '@0-5', text: 'Words' });
+    expect([app.placeId, app.placing?.kind]).toEqual([null, 'words']);
+    app.select('baku');
+    expect(app.placing).toBeNull();
+  });
 });

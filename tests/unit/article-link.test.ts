@@ -2,7 +2,7 @@
 // issue-3 contract (`?place=&s=#map=`), and packing a text into a fragment and back.
 import { describe, expect, it } from 'vitest';
 import { checksum, fromBase64url, linkTooLong, MAX_LINK_CHARS, packArticle, toBase64url, unpackArticle } from '../../src/url/article-link.ts';
-import { parseArticleParams, sameArticle, serializeArticleParams, type ArticleParams } from '../../src/url/article-params.ts';
+import { addressArticle, parseArticleParams, sameArticle, serializeArticleParams, type ArticleParams, type ArticleRef, type ShownArticle } from '../../src/url/article-params.ts';
 import { parseLocation, serializeState } from '../../src/url/codec.ts';
 
 const BASE = 'https://news.example/atlas/';
@@ -100,6 +100,21 @@ describe('serializeArticleParams', () => {
   });
 });
 
+describe('addressArticle: what the address bar names', () => {
+  const fits = () => true;
+  const tooLong = (ref: ArticleRef) => ref.kind !== 'inline';
+  it.each<[string, ShownArticle, (ref: ArticleRef) => boolean, ArticleRef | null | 'pending']>([
+    ['the default article', { key: null, kept: false, packed: null }, fits, null],
+    ['a short article: the article itself', { key: '0a1b2c3d', kept: true, packed: DATA }, fits, { kind: 'inline', data: DATA }],
+    ['a long kept article: its key', { key: '0a1b2c3d', kept: true, packed: DATA }, tooLong, { kind: 'saved', key: '0a1b2c3d' }],
+    ['a kept article not yet packed: its key', { key: '0a1b2c3d', kept: true, packed: null }, fits, { kind: 'saved', key: '0a1b2c3d' }],
+    ['a long article not kept (storage full): never its key', { key: '0a1b2c3d', kept: false, packed: DATA }, tooLong, { kind: 'inline', data: DATA }],
+    ['an article neither kept nor packed yet', { key: '0a1b2c3d', kept: false, packed: null }, fits, 'pending'],
+  ])('%s', (_label, shown, fit, expected) => {
+    expect(addressArticle(shown, fit)).toEqual(expected);
+  });
+});
+
 describe('sameArticle', () => {
   it.each([
     [null, null, true],
@@ -108,6 +123,8 @@ describe('sameArticle', () => {
     [{ kind: 'saved' as const, key: '0a1b2c3d' }, null, false],
     [{ kind: 'saved' as const, key: '0a1b2c3d' }, 'ffffffff', false],
     [{ kind: 'inline' as const, data: DATA }, '0a1b2c3d', false],
+    [{ kind: 'inline' as const, data: DATA }, { key: '0a1b2c3d', kept: false, packed: DATA }, true],
+    [{ kind: 'inline' as const, data: DATA }, { key: '0a1b2c3d', kept: true, packed: 'other' }, false],
   ])('%j with %j -> %s', (ref, key, same) => {
     expect(sameArticle(ref, key)).toBe(same);
   });

@@ -2,14 +2,14 @@
 // storage that is missing, full or edited by hand.
 import { describe, expect, it } from 'vitest';
 import { MAX_ARTICLE_CHARS } from '../../src/lib/article-limits.ts';
-import { articleKey, forgetSaved, listSaved, loadSaved, MAX_SAVED, MAX_STORED_CHARS, saveArticle, saveCorrections, type SavedArticle, type StorageLike } from '../../src/lib/saved-articles.ts';
+import { articleKey, forgetSaved, listSaved, loadSaved, MAX_SAVED, MAX_STORED_CHARS, restoreSaved, saveArticle, saveCorrections, type SavedArticle, type StorageLike } from '../../src/lib/saved-articles.ts';
 
 function memory(): StorageLike & { data: Map<string, string> } {
   const data = new Map<string, string>();
   return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v), removeItem: (k) => void data.delete(k) };
 }
 
-const article = (text: string, title: string | null = null): SavedArticle => ({ key: articleKey(title, text), title, text, corrections: {} });
+const article = (text: string, title: string | null = null): SavedArticle => ({ key: articleKey(title, text), title, text, corrections: {}, savedAt: null, placeCount: null });
 
 describe('saved articles', () => {
   it('keeps an article and finds it by key', () => {
@@ -96,5 +96,36 @@ describe('saved articles', () => {
     const good = article('Baku.');
     storage.setItem('article-atlas:articles:v1', JSON.stringify([{ key: good.key, title: null, text: 'Baku.', fix: '' }, { nonsense: true }]));
     expect(listSaved(storage)).toEqual([good]);
+  });
+
+  it('keeps when each article was opened and how many places it showed, and updates the count with corrections', () => {
+    const storage = memory();
+    const a = { ...article('Officials met in Khojaly and Baku.', 'Talks'), savedAt: Date.UTC(2025, 11, 2, 10, 31), placeCount: 2 };
+    saveArticle(a, storage);
+    expect(listSaved(storage)[0]).toMatchObject({ savedAt: Date.UTC(2025, 11, 2, 10, 31), placeCount: 2 });
+    saveCorrections(a.key, { baku: { action: 'remove' } }, storage, 1);
+    expect(listSaved(storage)[0]).toMatchObject({ placeCount: 1, corrections: { baku: { action: 'remove' } } });
+  });
+
+  it('deletes an article and puts it back where it stood on undo', () => {
+    const storage = memory();
+    for (const t of ['A.', 'B.', 'C.']) saveArticle(article(t), storage);
+    const forgotten = forgetSaved(article('B.').key, storage);
+    expect(forgotten).toEqual({ article: article('B.'), position: 1 });
+    expect(listSaved(storage).map((s) => s.text)).toEqual(['C.', 'A.']);
+    expect(restoreSaved(forgotten!, storage)).toEqual({ ok: true });
+    expect(listSaved(storage).map((s) => s.text)).toEqual(['C.', 'B.', 'A.']);
+    expect(forgetSaved('00000000', storage), 'nothing to delete').toBeNull();
+  });
+
+  it('loses nothing when a full storage refuses a new article', () => {
+    const storage = memory();
+    const kept = article('Kept before.');
+    saveArticle(kept, storage);
+    storage.setItem('someone-else', 'their data');
+    const full = { ...storage, setItem: () => { throw new DOMException('quota', 'QuotaExceededError'); } };
+    expect(saveArticle(article('New one.'), full)).toEqual({ ok: false, error: expect.stringMatching(/storage is full/) });
+    expect(listSaved(storage)).toEqual([kept]);
+    expect(storage.data.get('someone-else')).toBe('their data');
   });
 });
