@@ -29,7 +29,8 @@ export function predictionsOf(places: PlaceCollection, withUnresolved = false): 
   return out.sort((a, b) => a.start - b.start);
 }
 
-if (process.argv[1]?.endsWith("eval.ts")) main();
+// Run as a command (the bundle eval.js, or this file under tsx), not when a test imports predictionsOf.
+if (/eval\.[jt]s$/.test(process.argv[1] ?? "")) main();
 function main() {
 const [path, ...flags] = process.argv.slice(2);
 const flag = flags.includes('--errors') ? '--errors' : undefined;

@@ -1,59 +1,50 @@
-// npm run --silent geoparse -- <file or ->            prints the FeatureCollection of one article
-// npm run --silent geoparse -- --batch <file or ->    JSON Lines {"id","text"} in, {"id","places"} out, streaming
-import { createReadStream, readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { geoparse } from '../geoparse.ts';
-import { loadResources } from '../resources-node.ts';
-import { decodeBytes, prepareText } from '../text/input.ts';
+// The geoparse command (npm run --silent geoparse, npx, or node geo/cli/dist/geoparse.js):
+//   geoparse <file or ->                    the FeatureCollection of one article
+//   geoparse --batch [<file or ->] [--jobs N] [--compact]   JSON Lines {"id","text"} in, {"id","places"} out
+// This file is also the batch workers' entry: the bundle starts itself as each worker thread.
+import { isMainThread, workerData } from 'node:worker_threads';
+import { inputPath, parseArgs, USAGE } from './args.ts';
+import { runBatch } from './batch.ts';
+import { single } from './single.ts';
+import { changedSources } from './stale.ts';
+import { runWorker } from './worker.ts';
 
 function fail(message: string): never {
   process.stderr.write(`geoparse: ${message}\n`);
   process.exit(1);
 }
 
-function readInput(path: string): Uint8Array {
-  try {
-    return path === '-' ? readFileSync(0) : readFileSync(path);
-  } catch (e) {
-    fail(`cannot read ${path}: ${(e as Error).message}`);
+/** A reader that went away (`| head -1`) ends the command quietly, not with an EPIPE trace. */
+function quietOnClosedStdout(): void {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') process.exit(0);
+    fail(`cannot write the output: ${e.message}`);
+  });
+}
+
+/** Changed sources mean this bundle runs old code: say so (the check reads and hashes them, about 5 ms). */
+function warnIfStale(): void {
+  const changed = changedSources(import.meta.url);
+  if (changed.length) process.stderr.write(`geoparse: warning: ${changed.join(', ')} changed since this bundle was built; run npm run build:cli\n`);
+}
+
+async function main(): Promise<void> {
+  const parsed = parseArgs(process.argv.slice(2));
+  if (!parsed.ok) fail(`${parsed.error}\n${USAGE}`);
+  const { options } = parsed;
+  quietOnClosedStdout();
+  const path = inputPath(options.path);
+  if (options.mode === 'single') {
+    warnIfStale();
+    const result = single(options, path);
+    if (!result.ok) fail(result.error);
+    for (const chunk of result.chunks) process.stdout.write(chunk);
+    if (options.stats) process.stderr.write(JSON.stringify(result.stats) + '\n');
+    return;
   }
+  const stats = await runBatch(options, path, new URL(import.meta.url), fail, warnIfStale);
+  if (options.stats) process.stderr.write(JSON.stringify(stats) + '\n');
 }
 
-function single(path: string): void {
-  const decoded = decodeBytes(readInput(path));
-  if (!decoded.ok) fail(decoded.error);
-  const prepared = prepareText(decoded.text);
-  if (!prepared.ok) fail(prepared.error);
-  const places = geoparse(prepared.text, loadResources());
-  process.stdout.write(JSON.stringify(prepared.format === 'text' ? places : { ...places, text: prepared.text, title: prepared.title }) + '\n');
-}
-
-async function batch(path: string): Promise<void> {
-  const resources = loadResources();
-  const lines = createInterface({ input: path === '-' ? process.stdin : createReadStream(path), crlfDelay: Infinity });
-  let n = 0;
-  for await (const line of lines) {
-    n++;
-    if (!line.trim()) continue;
-    let doc: { id?: unknown; text?: unknown };
-    try {
-      doc = JSON.parse(line);
-    } catch {
-      process.stdout.write(JSON.stringify({ id: null, line: n, error: 'not valid JSON' }) + '\n');
-      continue;
-    }
-    const id = doc.id ?? n;
-    if (typeof doc.text !== 'string') {
-      process.stdout.write(JSON.stringify({ id, error: 'no "text" string' }) + '\n');
-      continue;
-    }
-    const prepared = prepareText(doc.text);
-    const out = prepared.ok ? { id, places: geoparse(prepared.text, resources) } : { id, error: prepared.error };
-    if (!process.stdout.write(JSON.stringify(out) + '\n')) await new Promise((r) => process.stdout.once('drain', r));
-  }
-}
-
-const args = process.argv.slice(2);
-if (args[0] === '--batch') await batch(args[1] ?? '-');
-else if (args.length === 1) single(args[0]);
-else fail('usage: npm run --silent geoparse -- <file or -> | --batch <file.jsonl or ->');
+if (!isMainThread && workerData?.role === 'geoparse-worker') runWorker();
+else await main();
