@@ -1,7 +1,8 @@
 // The edge where a reader's article comes in: pasted text or a dropped or chosen file becomes a
-// title and plain text (geo/text/input.ts does the decoding and the HTML), or a message saying
-// precisely why not. Nothing here throws and nothing here touches the DOM.
-import { decodeBytes, prepareText } from '../../geo/text/input.ts';
+// title and plain text (geo/text/input.ts does the decoding and the HTML, in the worker), or a
+// message saying precisely why not. Nothing here throws and nothing here touches the DOM.
+import { decodeBytes, prepareText, type PreparedInput } from '../../geo/text/input.ts';
+import { prepareInWorker } from '../worker/geoparse-client.ts';
 import { readExport, type ImportedExport } from './exports.ts';
 import { checkArticleText, MAX_ARTICLE_CHARS, tooLongMessage } from './article-limits.ts';
 
@@ -20,28 +21,65 @@ export type ReaderInput =
   | { ok: true; kind: 'export'; imported: ImportedExport }
   | { ok: false; error: string };
 
+export interface ReadOptions {
+  /** The title when the text has none of its own (a file's name). Default null. */
+  fallbackTitle?: string | null;
+  /** Reduces the text (HTML, Markdown) to plain text. Default: in the geoparse worker, off the main thread. */
+  prepare?: (raw: string) => Promise<PreparedInput>;
+}
+
+/**
+ * Where the worker cannot start, text this short is prepared on the main thread instead (a few
+ * milliseconds), so the reader hears about the worker from the geoparse, with its Try again.
+ */
+const MAIN_THREAD_FALLBACK_CHARS = 100_000;
+const WORKER_FAILURE = /could not start/;
+
+async function prepareOffMainThread(raw: string): Promise<PreparedInput> {
+  const prepared = await prepareInWorker(raw);
+  if (prepared.ok || !WORKER_FAILURE.test(prepared.error) || raw.length > MAIN_THREAD_FALLBACK_CHARS) return prepared;
+  return prepareText(raw);
+}
+
 /** Pasted text (plain, Markdown or HTML) → title and text. */
-export function readPastedText(raw: string, fallbackTitle: string | null = null): ReaderInput {
+export async function readPastedText(raw: string, options: ReadOptions = {}): Promise<ReaderInput> {
   if (raw.trim() === '') return { ok: false, error: 'There is no text to read: paste an article first.' };
   // A huge paste is refused before any work on it; HTML may shrink to a quarter once its tags go.
   if (raw.length > MAX_ARTICLE_CHARS * 4) {
     return { ok: false, error: tooLongMessage(raw.length) };
   }
-  const prepared = prepareText(raw);
+  const prepared = await (options.prepare ?? prepareOffMainThread)(raw);
   if (!prepared.ok) return { ok: false, error: prepared.error };
   const problem = checkArticleText(prepared.text);
   if (problem !== null) {
     const empty = prepared.text.trim() === '' && prepared.format === 'html';
     return { ok: false, error: empty ? 'This HTML has no readable text (scripts, styles and navigation are left out).' : problem };
   }
-  return { ok: true, kind: 'text', article: { title: prepared.title ?? fallbackTitle, text: prepared.text } };
+  const title = prepared.title ?? (prepared.format === 'text' ? headline(prepared.text) : null) ?? options.fallbackTitle ?? null;
+  return { ok: true, kind: 'text', article: { title, text: prepared.text } };
+}
+
+/** Longest first line taken as a headline. */
+const MAX_HEADLINE_CHARS = 160;
+
+/**
+ * A pasted article's headline: its first line, when that line is short, starts with a capital,
+ * does not end like a sentence (a headline may ask or exclaim) and more text follows it.
+ */
+export function headline(text: string): string | null {
+  const end = text.indexOf('\n');
+  if (end < 0) return null;
+  const line = text.slice(0, end).trim();
+  if (line.length < 3 || line.length > MAX_HEADLINE_CHARS || text.slice(end).trim() === '') return null;
+  if (!/^[\p{Lu}\p{N}"“‘']/u.test(line) || /[.,;:…—–-]["”’)]?$/.test(line)) return null;
+  return line.split(/\s+/).length <= 24 ? line : null;
 }
 
 const TEXT_FILE = /\.(txt|text|md|markdown|html?|xhtml)$/i;
 const GEOJSON_FILE = /\.(geo)?json$/i;
 
 /** A dropped or chosen file → an article, or an Article Atlas export to reopen. */
-export async function readArticleFile(file: Blob & { name: string }): Promise<ReaderInput> {
+export async function readArticleFile(file: Blob & { name: string }, options: Pick<ReadOptions, 'prepare'> = {}): Promise<ReaderInput> {
   const name = file.name || 'file';
   const isJson = GEOJSON_FILE.test(name);
   if (!isJson && !TEXT_FILE.test(name) && !/^text\//.test(file.type)) {
@@ -60,7 +98,7 @@ export async function readArticleFile(file: Blob & { name: string }): Promise<Re
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) return { ok: false, error: decoded.error };
   if (isJson) return readExport(decoded.text);
-  return readPastedText(decoded.text, titleFromFileName(name));
+  return readPastedText(decoded.text, { fallbackTitle: titleFromFileName(name), prepare: options.prepare });
 }
 
 function titleFromFileName(name: string): string | null {

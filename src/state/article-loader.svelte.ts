@@ -6,7 +6,7 @@ import type { Corrections } from '../../geo/output/corrections.ts';
 import { defaultArticle, type Article } from '../lib/article.ts';
 import { checkArticleText } from '../lib/article-limits.ts';
 import type { ReaderArticle, ReaderInput } from '../lib/reader-input.ts';
-import { articleKey, forgetSaved, loadSaved, saveArticle, saveCorrections } from '../lib/saved-articles.ts';
+import { articleKey, forgetSaved, loadSaved, restoreSaved, saveArticle, saveCorrections, type Forgotten } from '../lib/saved-articles.ts';
 import { unpackArticle } from '../url/article-link.ts';
 import type { ArticleRef } from '../url/article-params.ts';
 import { geoparseInWorker } from '../worker/geoparse-client.ts';
@@ -21,7 +21,20 @@ export type LoaderStatus =
 export interface NoticeItem {
   text: string;
   action?: { label: string; run: () => void };
+  /** An action the page supplies: export the article shown, or open an exported file. */
+  offer?: 'export' | 'open-file';
 }
+
+/** Corrections a link or a file held that change nothing in the article they came with. */
+export function ignoredMessage(ignored: readonly string[]): NoticeItem[] {
+  if (ignored.length === 0) return [];
+  const n = ignored.length === 1 ? 'One correction' : `${ignored.length} corrections`;
+  return [{ text: `${n} in the link do${ignored.length === 1 ? 'es' : ''} not fit this article (${ignored.slice(0, 3).join(', ')}${ignored.length > 3 ? ', …' : ''}) and ${ignored.length === 1 ? 'was' : 'were'} ignored.` }];
+}
+
+/** The notice for a link naming an article this browser does not keep (a long article shared by its key). */
+export const NOT_HERE =
+  'The article this link names is kept only in the browser where the link was made: it was too long to travel inside a link. Ask for its GeoJSON export (Export → GeoJSON there), which opens here with its places and corrections. Showing the default article meanwhile.';
 
 export interface OpenOptions {
   corrections?: Corrections;
@@ -69,13 +82,15 @@ export class ArticleLoader {
     }
     this.lastTimings = outcome.timings;
     const key = articleKey(article.title, article.text);
-    const corrections = options.corrections ?? {};
-    const messages: NoticeItem[] = [];
-    const saved = saveArticle({ key, title: article.title, text: article.text, corrections });
-    if (!saved.ok) messages.push({ text: saved.error });
-    else justSaved = { key, corrections };
     const shown: Article = { title: article.title, text: article.text, places: outcome.places };
-    this.#app.setArticle(shown, { savedKey: key, corrections });
+    const ignored = this.#app.setArticle(shown, { savedKey: key, kept: false, corrections: options.corrections ?? {} });
+    const messages: NoticeItem[] = ignoredMessage(ignored);
+    const corrections = this.#app.corrections;
+    const saved = saveArticle({ key, title: article.title, text: article.text, corrections, savedAt: Date.now(), placeCount: this.#app.places.length });
+    // Only a kept article may be named by its key in the address bar (issue 12, item 5).
+    this.#app.kept = saved.ok;
+    if (!saved.ok) messages.push({ text: saved.error, offer: 'export' });
+    else justSaved = { key, corrections };
     if (options.expectedIds) messages.push(...compareReading(options.expectedIds, this.#app.places.map((f) => f.id)));
     this.status = { state: 'idle' };
     return { ok: true, messages };
@@ -104,7 +119,7 @@ export class ArticleLoader {
       const saved = loadSaved(ref.key);
       if (!saved) {
         this.showDefault();
-        return { ok: false, messages: [{ text: 'The article this page showed is no longer saved in this browser (it was cleared, or the link was saved elsewhere); showing the default article instead.' }] };
+        return { ok: false, messages: [{ text: NOT_HERE, offer: 'open-file' }] };
       }
       return this.#openOrFallBack(saved, 'Reopening your article', fix ?? saved.corrections);
     }
@@ -128,21 +143,30 @@ export class ArticleLoader {
     return result;
   }
 
-  /** Shows the default article without forgetting any saved one. */
-  showDefault(corrections: Corrections = {}): void {
-    if (this.#app.savedKey === null && this.#app.original === defaultArticle) {
-      this.#app.setCorrections(corrections);
-      return;
-    }
-    this.#app.setArticle(defaultArticle, { corrections });
+  /** Shows the default article without forgetting any saved one; returns the corrections that do not fit it. */
+  showDefault(corrections: Corrections = {}): string[] {
+    if (this.#app.savedKey === null && this.#app.original === defaultArticle) return this.#app.setCorrections(corrections);
+    return this.#app.setArticle(defaultArticle, { corrections });
   }
 
-  /** "Back to default article": the reader is done with theirs, so it is forgotten too. */
+  /** "Back to default article": the reader's article stays kept, to be reopened from the list. */
   backToDefault(): void {
     this.cancel();
-    const key = this.#app.savedKey;
-    if (key !== null) forgetSaved(key);
     this.#app.setArticle(defaultArticle);
+  }
+
+  /** Deletes a kept article (the one shown goes back to the default); returns what an undo needs. */
+  deleteKept(key: string): Forgotten | null {
+    if (this.#app.savedKey === key) this.backToDefault();
+    return forgetSaved(key);
+  }
+
+  /** Undoes a deletion: the article is kept again where it stood (and reopened if `reopen`). */
+  async undoDelete(forgotten: Forgotten, reopen: boolean): Promise<OpenResult> {
+    const restored = restoreSaved(forgotten);
+    if (!restored.ok) return { ok: false, messages: [{ text: restored.error }] };
+    if (!reopen) return { ok: true, messages: [] };
+    return this.openSaved(forgotten.article.key);
   }
 
   /** Stops waiting for a geoparse; the article on screen stays. */
@@ -164,9 +188,10 @@ export function keepCorrectionsSaved(app: AppState): void {
     const key = app.savedKey;
     const corrections = app.corrections;
     // An article just opened was kept with these very corrections: no second write of it.
+    const count = app.places.length;
     const fresh = justSaved !== null && justSaved.key === key && justSaved.corrections === corrections;
     justSaved = null;
-    if (key !== null && !fresh) saveCorrections(key, corrections);
+    if (key !== null && app.kept && !fresh) saveCorrections(key, corrections, undefined, count);
   });
 }
 

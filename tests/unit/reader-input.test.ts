@@ -1,26 +1,33 @@
 // What a reader brings: pasted text and files become a title and plain text, or a precise message.
 import { describe, expect, it } from 'vitest';
 import { MAX_ARTICLE_CHARS, checkArticleText } from '../../src/lib/article-limits.ts';
-import { readArticleFile, readPastedText } from '../../src/lib/reader-input.ts';
+import { headline, readArticleFile as readFileWith, readPastedText as readWith, type ReadOptions } from '../../src/lib/reader-input.ts';
+import { prepareText } from '../../geo/text/input.ts';
+
+// The app prepares text in its worker; here the same function runs in Node, and each call is counted.
+let prepared = 0;
+const inNode: ReadOptions = { prepare: async (raw) => (prepared++, prepareText(raw)) };
+const readPastedText = (raw: string, options: ReadOptions = {}) => readWith(raw, { ...inNode, ...options });
+const readArticleFile = (blob: Blob & { name: string }) => readFileWith(blob, inNode);
 
 const file = (name: string, content: string | Uint8Array, type = '') =>
   Object.assign(new Blob([content as BlobPart], { type }), { name });
 
 describe('readPastedText', () => {
-  it('keeps plain text as it is, without a title', () => {
-    expect(readPastedText('Officials met in Khojaly.\nThen in Baku.')).toEqual({
+  it('keeps plain text as it is, without a title', async () => {
+    expect(await readPastedText('Officials met in Khojaly.\nThen in Baku.')).toEqual({
       ok: true,
       kind: 'text',
       article: { title: null, text: 'Officials met in Khojaly.\nThen in Baku.' },
     });
   });
-  it('takes a Markdown heading as the title', () => {
-    const input = readPastedText('# Talks in Khojaly\n\nOfficials met in Khojaly.');
+  it('takes a Markdown heading as the title', async () => {
+    const input = await readPastedText('# Talks in Khojaly\n\nOfficials met in Khojaly.');
     expect(input.ok && input.kind === 'text' && input.article.title).toBe('Talks in Khojaly');
   });
-  it('reduces HTML to its text, drops scripts and handlers, and keeps the title', () => {
+  it('reduces HTML to its text, drops scripts and handlers, and keeps the title', async () => {
     const html = '<html><head><title>Talks &amp; more</title><script>alert(1)</script></head><body><p onclick="alert(2)">Officials met in <b>Khojaly</b>.</p><script>alert(3)</script><p>Then <img src=x onerror="alert(4)">Baku.</p></body></html>';
-    const input = readPastedText(html);
+    const input = await readPastedText(html);
     expect(input.ok && input.kind === 'text').toBe(true);
     if (!input.ok || input.kind !== 'text') return;
     expect(input.article.title).toBe('Talks & more');
@@ -32,22 +39,52 @@ describe('readPastedText', () => {
     ['', /no text/],
     ['   \n\t  ', /no text/],
     ['<html><body><script>alert(1)</script></body></html>', /no readable text/],
-  ])('refuses %j', (raw, message) => {
-    const input = readPastedText(raw);
+  ])('refuses %j', async (raw, message) => {
+    const input = await readPastedText(raw);
     expect(input.ok).toBe(false);
     if (!input.ok) expect(input.error).toMatch(message);
   });
 
-  it('refuses a text above the limit, naming the limit', () => {
-    const input = readPastedText('a'.repeat(MAX_ARTICLE_CHARS + 1));
+  it('refuses a text above the limit, naming the limit', async () => {
+    const input = await readPastedText('a'.repeat(MAX_ARTICLE_CHARS + 1));
     expect(input).toEqual({ ok: false, error: expect.stringContaining(MAX_ARTICLE_CHARS.toLocaleString('en')) });
   });
-  it('takes a text exactly at the limit', () => {
-    expect(readPastedText('a '.repeat(MAX_ARTICLE_CHARS / 2)).ok).toBe(true);
+  it('takes a text exactly at the limit', async () => {
+    expect((await readPastedText('a '.repeat(MAX_ARTICLE_CHARS / 2))).ok).toBe(true);
   });
-  it('refuses a huge paste before preparing it', () => {
-    const input = readPastedText('<p>x</p>'.repeat(MAX_ARTICLE_CHARS));
+  it('refuses a huge paste before preparing it', async () => {
+    const before = prepared;
+    const input = await readPastedText('<p>x</p>'.repeat(MAX_ARTICLE_CHARS));
     expect(input.ok).toBe(false);
+    expect(prepared, 'not sent to be prepared').toBe(before);
+  });
+  it('prepares the text with the function it is given (the worker in the app), not on its own', async () => {
+    const input = await readWith('<p>Officials met in <b>Khojaly</b>.</p><p>a</p><p>b</p>', { prepare: async () => ({ ok: true, text: 'from the worker', title: null, format: 'html' }) });
+    expect(input).toEqual({ ok: true, kind: 'text', article: { title: null, text: 'from the worker' } });
+  });
+  it('passes on why the preparer refused', async () => {
+    expect(await readWith('Baku.', { prepare: async () => ({ ok: false, error: 'The geoparser could not start in this browser.' }) })).toEqual({ ok: false, error: 'The geoparser could not start in this browser.' });
+  });
+  it('takes a pasted headline as the title, before a file name', async () => {
+    const input = await readPastedText('Storms in the Caucasus\nStorms hit Georgia on Tuesday.', { fallbackTitle: 'storms' });
+    expect(input.ok && input.kind === 'text' && input.article).toEqual({ title: 'Storms in the Caucasus', text: 'Storms in the Caucasus\nStorms hit Georgia on Tuesday.' });
+  });
+});
+
+describe('headline', () => {
+  it.each<[string, string, string | null]>([
+    ['a short first line', 'Storms in the Caucasus\nStorms hit Georgia.', 'Storms in the Caucasus'],
+    ['a question', 'Is Karabakh next?\nOfficials said no.', 'Is Karabakh next?'],
+    ['a line with Windows line ends', 'Floods in Sudan\r\nRain fell.', 'Floods in Sudan'],
+    ['a first sentence', 'Storms hit Georgia on Tuesday.\nRoads were closed.', null],
+    ['a dateline', 'BAKU, Azerbaijan —\nOfficials met.', null],
+    ['a line ending with a colon', 'Officials said:\nNothing.', null],
+    ['a lower-case start', 'storms in the caucasus\nStorms hit.', null],
+    ['one line only', 'Storms in the Caucasus', null],
+    ['nothing after the line', 'Storms in the Caucasus\n  \n', null],
+    ['a line too long for a headline', `${'Word '.repeat(40)}\nText.`, null],
+  ])('%s', (_label, text, expected) => {
+    expect(headline(text)).toBe(expected);
   });
 });
 
