@@ -55,11 +55,12 @@ export function toGeoJSON(source: ExportSource): ExportCollection {
     article: { title: source.title, text: source.text },
     corrections: serializeCorrections(source.corrections),
     ...(source.places.unresolved?.length ? { unresolved: source.places.unresolved } : {}),
-    features: source.places.features.map((f) => ({ type: 'Feature', id: f.id, geometry: wound(f.geometry), properties: f.properties })),
+    features: source.places.features.map((f) => ({ type: 'Feature', id: f.id, ...(f.bbox ? { bbox: f.bbox } : {}), geometry: wound(f.geometry), properties: f.properties })),
   };
 }
 
-export const CSV_COLUMNS = ['id', 'name', 'kind', 'country', 'lat', 'lon', 'mentions', 'confidence', 'corrected', 'statements'] as const;
+/** `admin1` and `admin2` name the first- and second-level divisions (Texas, Tarrant County). */
+export const CSV_COLUMNS = ['id', 'name', 'kind', 'country', 'admin1', 'admin2', 'lat', 'lon', 'mentions', 'confidence', 'corrected', 'statements'] as const;
 
 /** A text cell, quoted per RFC 4180; a leading = + - @ is defused so a spreadsheet never runs it as a formula. */
 function textCell(value: string): string {
@@ -74,6 +75,8 @@ function row(p: PlaceProperties, id: string): string {
     textCell(p.name),
     textCell(p.kind),
     textCell(p.country ?? ''),
+    textCell(p.admin1 ?? ''),
+    textCell(p.admin2 ?? ''),
     String(lat),
     String(lon),
     String(p.mentions.length),
@@ -88,9 +91,13 @@ export function toCSV(places: PlaceCollection): string {
   return '\uFEFF' + [CSV_COLUMNS.join(','), ...places.features.map((f) => row(f.properties, String(f.id)))].join('\r\n') + '\r\n';
 }
 
-/** `Khojaly talks` → `khojaly-talks-places`, for download names. */
-export function exportFileName(title: string | null, extension: 'geojson' | 'csv'): string {
-  const slug = (title ?? 'article')
+/** Words of an untitled article's opening that name its download. */
+const NAME_WORDS = 6;
+
+/** `Khojaly talks` → `khojaly-talks-places`, for download names; an untitled article is named by its opening words. */
+export function exportFileName(title: string | null, extension: 'geojson' | 'csv', text = ''): string {
+  const opening = text.trim().split(/\s+/).slice(0, NAME_WORDS).join(' ');
+  const slug = (title ?? (opening || 'article'))
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()

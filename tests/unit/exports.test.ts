@@ -94,13 +94,24 @@ describe('CSV export', () => {
     const rows = parseCsv(csv.slice(1));
     expect(rows[0]).toEqual([...CSV_COLUMNS]);
     expect(rows).toHaveLength(places.features.length + 1);
-    const khojaly = rows.find((r) => r[0] === 'khojaly')!;
+    const row = rows.find((r) => r[0] === 'khojaly')!;
+    const khojaly = Object.fromEntries(CSV_COLUMNS.map((c, i) => [c, row[i]]));
     const feature = places.features.find((f) => f.id === 'khojaly')!;
-    expect(Number(khojaly[4])).toBe(feature.properties.point[1]);
-    expect(Number(khojaly[5])).toBe(feature.properties.point[0]);
-    expect(khojaly[6]).toBe(String(feature.properties.mentions.length));
-    expect(khojaly[8]).toBe('yes');
-    expect(khojaly[9].split(' | ')).toHaveLength(feature.properties.statements.length);
+    expect(Number(khojaly.lat)).toBe(feature.properties.point[1]);
+    expect(Number(khojaly.lon)).toBe(feature.properties.point[0]);
+    expect(khojaly.mentions).toBe(String(feature.properties.mentions.length));
+    expect(khojaly.corrected).toBe('yes');
+    expect(khojaly.statements.split(' | ')).toHaveLength(feature.properties.statements.length);
+  });
+  it('names the divisions a place lies in', () => {
+    const base = places.features[0];
+    const arlington: PlaceCollection = {
+      type: 'FeatureCollection',
+      features: [{ ...base, id: 'arlington', properties: { ...base.properties, name: 'Arlington', country: 'US', admin1: 'Texas', admin2: 'Tarrant County' } }],
+    };
+    const rows = parseCsv(toCSV(arlington).slice(1));
+    expect(rows[0].slice(3, 6)).toEqual(['country', 'admin1', 'admin2']);
+    expect(rows[1].slice(3, 6)).toEqual(['US', 'Texas', 'Tarrant County']);
   });
   it('quotes commas, quotes and line breaks, and defuses formulas in text cells', () => {
     const base = places.features[0];
@@ -120,9 +131,10 @@ describe('CSV export', () => {
       ],
     };
     const rows = parseCsv(toCSV(tricky).slice(1));
-    expect(rows[1][1]).toBe(`'=HYPERLINK("http://evil")`);
-    expect(rows[1][5]).toBe('-1.5');
-    expect(rows[1][9]).toBe('He said, "go" now.');
+    const cell = (name: (typeof CSV_COLUMNS)[number]) => rows[1][CSV_COLUMNS.indexOf(name)];
+    expect(cell('name')).toBe(`'=HYPERLINK("http://evil")`);
+    expect(cell('lon')).toBe('-1.5');
+    expect(cell('statements')).toBe('He said, "go" now.');
   });
 });
 
@@ -134,6 +146,10 @@ describe('exportFileName', () => {
     ['!!!', 'geojson', 'article-places.geojson'],
   ] as const)('%j', (title, ext, expected) => {
     expect(exportFileName(title, ext)).toBe(expected);
+  });
+  it('names an untitled article’s files by its opening words', () => {
+    expect(exportFileName(null, 'geojson', 'Storms hit Georgia on Tuesday, closing roads in Tbilisi.')).toBe('storms-hit-georgia-on-tuesday-closing-places.geojson');
+    expect(exportFileName(null, 'csv', '  \n ')).toBe('article-places.csv');
   });
 });
 
