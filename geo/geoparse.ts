@@ -9,7 +9,7 @@ import { tagSentences } from './recognise/tag-sentences.ts';
 import { recognise } from './recognise/mentions.ts';
 import { gatherCandidates } from './resolve/candidates.ts';
 import { resolveNames, type ResolveOptions } from './resolve/resolve.ts';
-import { buildFeatures, type OutlineLookup } from './output/features.ts';
+import { buildFeatures, divisionNamesOf, type OutlineLookup } from './output/features.ts';
 
 export interface GeoparseResources {
   gazetteer: Gazetteer;
@@ -53,7 +53,7 @@ export function geoparse(text: string, resources: GeoparseResources, options: Ge
   const resolved = resolveNames(names, demonymCountries, options);
   // 7. GeoJSON, one feature per place.
   stage('geojson');
-  const places = buildFeatures(resolved, mentions.filter((m) => m.route), sentences, resources.outlines);
+  const places = buildFeatures(resolved, mentions.filter((m) => m.route), sentences, resources.outlines, divisionNamesOf(gazetteer));
   const unresolved: UnresolvedName[] = resolved
     .filter((r) => !r.ranked.length)
     .map((r) => ({ name: r.name.mentions[0].text, mentions: r.name.mentions.map(({ text, start, end, sentence }) => ({ text, start, end, sentence })) }));

@@ -1,9 +1,10 @@
-// Loads the committed resources (gazetteer, tagger weights, demonyms, outlines) in Node, for
-// the CLI, the build scripts and the tests.
+// Loads the committed resources (every gazetteer tier, tagger weights, demonyms, outlines) in
+// Node, for the CLI, the build scripts and the tests.
 import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import type { GeoparseResources } from './geoparse.ts';
-import { createResources } from './resources.ts';
+import { loadGazetteer } from './gazetteer/node.ts';
+import { loadTaggerModel } from './recognise/tagger.ts';
+import { outlineLookup } from './resources.ts';
 
 const DATA = new URL('./data/', import.meta.url);
 const json = (file: string) => JSON.parse(readFileSync(new URL(file, DATA), 'utf8'));
@@ -11,12 +12,12 @@ const json = (file: string) => JSON.parse(readFileSync(new URL(file, DATA), 'utf
 let cached: GeoparseResources | undefined;
 
 export function loadResources(): GeoparseResources {
-  cached ??= createResources({
-    gazetteerText: gunzipSync(readFileSync(new URL('gazetteer.txt.gz', DATA))).toString('utf8'),
-    tagger: json('tagger.json'),
+  cached ??= {
+    gazetteer: loadGazetteer(),
+    tagger: loadTaggerModel(json('tagger.json')),
     demonyms: json('demonyms.json'),
-    commonWords: json('common-words.json'),
-    outlines: json('outlines.json'),
-  });
+    commonWords: new Set(json('common-words.json') as string[]),
+    outlines: outlineLookup(json('outlines.json')),
+  };
   return cached;
 }

@@ -7,7 +7,7 @@ import type { GeoparseResources } from './geoparse.ts';
 import type { OutlineLookup } from './output/features.ts';
 
 export interface RawResources {
-  /** The decompressed text of gazetteer.txt.gz. */
+  /** The decompressed text of the world tier (gazetteer/gazetteer-world.txt.gz); country tiers are added to the gazetteer later. */
   gazetteerText: string;
   /** The parsed JSON of tagger.json. */
   tagger: unknown;

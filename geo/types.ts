@@ -21,7 +21,9 @@ export type PlaceKind =
   | 'town'
   | 'village'
   | 'route' // a named road between towns
-  | 'water'
+  | 'water' // oceans, seas, gulfs, bays, straits, lakes, rivers
+  | 'island' // islands and archipelagos
+  | 'landform' // mountain ranges and peaks, deserts, peninsulas, plateaus, valleys, deltas, coasts
   | 'other';
 
 /** One occurrence of a place name in the text. `text === article.slice(start, end)`. */
@@ -58,6 +60,8 @@ export interface Reading {
   geonameid: number | null;
   /** [longitude, latitude] */
   coordinates: [number, number];
+  /** Extent of an area [west, south, east, north] (west > east across the antimeridian); absent for a point. */
+  bbox?: [number, number, number, number];
 }
 
 /** A runner-up reading of the same name, with the resolver's score for it. */
@@ -93,6 +97,11 @@ export interface PlaceProperties {
   corrected?: boolean;
 }
 
+/**
+ * One place. Areas (countries, divisions, regions, seas, ranges) carry the RFC 7946 `bbox`
+ * member: the extent a reader expects to see of them (mainland France, the contiguous United
+ * States), [west, south, east, north], west > east where it crosses the antimeridian.
+ */
 export type PlaceFeature = Feature<Geometry, PlaceProperties> & { id: string };
 
 /** A name recognised as a place that no gazetteer entry matches: kept, not dropped. */

@@ -1,5 +1,5 @@
-// Our own list of places that no open gazetteer here has: continents and world regions,
-// seas, and the historical, disputed and colloquial regions that news names. Coordinates
+// Our own list of places that no open gazetteer here has: world regions, oceans and the seas
+// news names most, and the historical, disputed and colloquial regions that news names. Coordinates
 // are representative points (GeoNames' for continents; a central point of the usual
 // extent otherwise). `bbox` [west, south, east, north] gives a rough representative
 // outline; `wofDistricts` builds the outline from Who's On First district polygons.
@@ -17,14 +17,6 @@ export interface CuratedPlace {
 }
 
 export const CURATED_PLACES: CuratedPlace[] = [
-  // Continents (GeoNames continent points).
-  { name: 'Africa', fcode: 'CONT', lat: 7.1881, lon: 21.0938, population: 1_400_000_000 },
-  { name: 'Asia', fcode: 'CONT', lat: 29.8406, lon: 89.2969, population: 4_700_000_000 },
-  { name: 'Europe', fcode: 'CONT', lat: 48.691, lon: 9.1406, population: 745_000_000 },
-  { name: 'North America', fcode: 'CONT', lat: 46.0732, lon: -100.5469, population: 590_000_000 },
-  { name: 'South America', fcode: 'CONT', lat: -14.6048, lon: -57.6562, population: 430_000_000 },
-  { name: 'Oceania', fcode: 'CONT', lat: -18.3128, lon: 138.5156, population: 45_000_000 },
-  { name: 'Antarctica', fcode: 'CONT', lat: -78.1586, lon: 16.4063 },
   // World regions.
   { name: 'Americas', names: ['The Americas'], fcode: 'RGN', lat: 15, lon: -85, bbox: [-170, -56, -34, 72] },
   { name: 'Latin America', fcode: 'RGN', lat: -4, lon: -65, bbox: [-118, -56, -34, 32] },
@@ -72,10 +64,15 @@ export const CURATED_PLACES: CuratedPlace[] = [
   { name: 'Sinai', names: ['Sinai Peninsula'], fcode: 'RGN', country: 'EG', lat: 29.5, lon: 33.8, bbox: [32.3, 27.7, 34.9, 31.3] },
   { name: 'Kurdistan', names: ['Kurdistan Region', 'Iraqi Kurdistan'], fcode: 'RGN', lat: 36.5, lon: 44, bbox: [38, 34, 48.5, 39.5] },
   { name: 'Darfur', fcode: 'RGN', country: 'SD', lat: 13.5, lon: 24, bbox: [22, 9, 27.5, 20] },
+  { name: 'Kordofan', names: ['Kordufan'], fcode: 'RGN', country: 'SD', lat: 12.5, lon: 29.5, bbox: [26.9, 9.3, 32.5, 16.7] },
+  { name: 'Nuba Mountains', names: ['Nuba Hills'], fcode: 'RGN', country: 'SD', lat: 11.5, lon: 30.5, bbox: [29.3, 10.3, 31.5, 12.5] },
   { name: 'Transnistria', names: ['Pridnestrovie'], fcode: 'RGN', country: 'MD', lat: 47.2, lon: 29.4, bbox: [28.5, 46.5, 30.1, 48.2] },
   { name: 'Abkhazia', fcode: 'RGN', country: 'GE', lat: 43.0, lon: 41.0, bbox: [40, 42.4, 42.2, 43.6] },
   { name: 'South Ossetia', names: ['Tskhinvali Region'], fcode: 'RGN', country: 'GE', lat: 42.3, lon: 44, bbox: [43.4, 42.0, 44.6, 42.7] },
   { name: 'Zangezur', names: ['Zangezur corridor'], fcode: 'RGN', country: 'AM', lat: 39.3, lon: 46.3, bbox: [45.7, 38.8, 46.7, 39.8] },
+  { name: 'Ghouta', names: ['the Ghouta', 'Ghuta', 'al-Ghouta'], fcode: 'RGN', country: 'SY', lat: 33.52, lon: 36.38, bbox: [36.1, 33.4, 36.65, 33.65] },
+  { name: 'Eastern Ghouta', names: ['East Ghouta', 'eastern Ghouta', 'Eastern Ghuta'], fcode: 'RGN', country: 'SY', lat: 33.55, lon: 36.45, bbox: [36.33, 33.45, 36.65, 33.65] },
+  { name: 'Western Ghouta', names: ['West Ghouta', 'western Ghouta'], fcode: 'RGN', country: 'SY', lat: 33.47, lon: 36.2, bbox: [36.1, 33.4, 36.3, 33.55] },
   { name: 'Lachin corridor', fcode: 'RGN', country: 'AZ', lat: 39.6, lon: 46.55, bbox: [46.45, 39.5, 46.75, 39.8] },
   // Seas and oceans that news names as places.
   { name: 'Pacific', names: ['Pacific Ocean', 'the Pacific'], fcode: 'OCN', lat: 0, lon: -160 },

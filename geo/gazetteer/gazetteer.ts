@@ -1,6 +1,7 @@
-// The runtime gazetteer: a name index over the compact format. Places are decoded only
-// when a lookup returns them, so start-up costs one scan of the text for line breaks.
-import { findKey, findPrefix, indexGazetteer, lineAt, parsePlaceLine, type GazetteerLines, type GazetteerPlace } from './format.ts';
+// The runtime gazetteer: a name index over one or more tiers of the compact format (the world
+// tier first, then the country tiers an article needs). Places are decoded only when a lookup
+// returns them, so adding a tier costs one scan of its text for line breaks.
+import { findAdmin, findKey, findPrefix, indexGazetteer, lineAt, parsePlaceLine, type GazetteerLines, type GazetteerPlace } from './format.ts';
 import { placePrior } from './prior.ts';
 
 /** How strongly a name is a place name, for the recogniser: 0 none .. 3 country, region or continent. */
@@ -9,44 +10,94 @@ export type NameClass = 0 | 1 | 2 | 3;
 const MAX_MEMO = 200_000;
 const MAJOR_FCODES = new Set(['PCLI', 'ADM1', 'CONT', 'RGN', 'OCN', 'SEA']);
 
+interface Part {
+  lines: GazetteerLines;
+  /** Index of this tier's first place among all loaded places. */
+  base: number;
+}
+
 export class Gazetteer {
-  private readonly lines: GazetteerLines;
+  private readonly parts: Part[] = [];
   private readonly decoded = new Map<number, GazetteerPlace>();
   /** Lookups repeat (the same names recur in a text and in the recogniser's windows). */
   private readonly found = new Map<string, GazetteerPlace[]>();
   private readonly classes = new Map<string, NameClass>();
+  private total = 0;
 
+  /** A gazetteer of one tier file's text (the world tier, or any tier alone in a test). */
   constructor(text: string) {
-    this.lines = indexGazetteer(text);
+    this.addTier(text);
+  }
+
+  /** Adds a tier; lookups from now on see its places too. Adding a loaded tier again does nothing. */
+  addTier(text: string): void {
+    const lines = indexGazetteer(text);
+    if (this.parts.some((p) => p.lines.tier === lines.tier)) return;
+    this.parts.push({ lines, base: this.total });
+    this.total += lines.placeCount;
+    this.found.clear();
+    this.classes.clear();
+  }
+
+  /** The tiers loaded, the first one first ('world', then country codes). */
+  get tiers(): string[] {
+    return this.parts.map((p) => p.lines.tier);
   }
 
   get size(): number {
-    return this.lines.placeCount;
+    return this.total;
   }
 
   place(index: number): GazetteerPlace {
     let p = this.decoded.get(index);
     if (!p) {
-      p = parsePlaceLine(lineAt(this.lines, index), index);
+      const part = this.partOf(index);
+      p = parsePlaceLine(lineAt(part.lines, index - part.base), index, part.lines.tier);
       this.decoded.set(index, p);
     }
     return p;
+  }
+
+  private partOf(index: number): Part {
+    for (let i = this.parts.length - 1; i >= 0; i--) if (index >= this.parts[i].base) return this.parts[i];
+    throw new RangeError(`No gazetteer place ${index}`);
   }
 
   has(key: string): boolean {
     return this.lookup(key).length > 0;
   }
 
-  /** Every place a folded name can mean, the likeliest (by prior) first. */
+  /** Every place a folded name can mean in the loaded tiers, the likeliest (by prior) first. */
   lookup(key: string): GazetteerPlace[] {
     let places = this.found.get(key);
     if (!places) {
       // A long-lived worker parses article after article: the memo must not grow without end.
       if (this.found.size >= MAX_MEMO) this.found.clear();
-      places = findKey(this.lines, key).map((i) => this.place(i)).sort((a, b) => placePrior(b) - placePrior(a));
+      places = [];
+      for (const part of this.parts) for (const i of findKey(part.lines, key).indices) places.push(this.place(part.base + i));
+      places.sort((a, b) => placePrior(b) - placePrior(a));
       this.found.set(key, places);
     }
     return places;
+  }
+
+  /** Tiers not loaded yet that hold places of a folded name ("douma" → ["SY"] before Syria's tier is in). */
+  tiersFor(key: string): string[] {
+    const loaded = new Set(this.tiers);
+    const out = new Set<string>();
+    for (const part of this.parts) for (const t of findKey(part.lines, key).tiers) if (!loaded.has(t)) out.add(t);
+    return [...out];
+  }
+
+  /** The name of a first-level division (admin2 omitted) or a second-level one, from any loaded tier. */
+  adminName(country: string, admin1: string, admin2 = ''): string | null {
+    if (!country || !admin1) return null;
+    const code = admin2 ? `${country}.${admin1}.${admin2}` : `${country}.${admin1}`;
+    for (const part of this.parts) {
+      const name = findAdmin(part.lines, code);
+      if (name !== null) return name;
+    }
+    return null;
   }
 
   /**
@@ -57,18 +108,24 @@ export class Gazetteer {
     if (!prefix) return [];
     const seen = new Set<number>();
     const places: GazetteerPlace[] = [];
-    for (const i of findPrefix(this.lines, prefix, 5000)) {
-      if (seen.has(i)) continue;
-      seen.add(i);
-      places.push(this.place(i));
+    for (const part of this.parts) {
+      for (const i of findPrefix(part.lines, prefix, 5000)) {
+        if (seen.has(part.base + i)) continue;
+        seen.add(part.base + i);
+        places.push(this.place(part.base + i));
+      }
     }
-    const exact = new Set(findKey(this.lines, prefix));
+    const exact = new Set(this.lookup(prefix).map((p) => p.index));
     const closeness = (p: GazetteerPlace) => (near ? -Math.hypot(p.lat - near.lat, (p.lon - near.lon) * Math.cos((near.lat * Math.PI) / 180)) / 5 : 0);
     const score = (p: GazetteerPlace) => (exact.has(p.index) ? 10 : 0) + placePrior(p) + closeness(p);
     return places.sort((a, b) => score(b) - score(a)).slice(0, limit);
   }
 
-  /** The recogniser's gazetteer feature for a folded name. */
+  /**
+   * The recogniser's gazetteer feature for a folded name. A name that only a tier not yet
+   * loaded holds is a small place (tiers hold places under 2,000 people): class 1, the same
+   * with or without that tier, so recognition does not depend on what was downloaded.
+   */
   nameClass(key: string): NameClass {
     const cached = this.classes.get(key);
     if (cached !== undefined) return cached;
@@ -78,6 +135,7 @@ export class Gazetteer {
       const c: NameClass = MAJOR_FCODES.has(p.fcode) ? 3 : p.population >= 100_000 ? 2 : 1;
       if (c > best) best = c;
     }
+    if (best === 0 && this.parts.some((part) => findKey(part.lines, key).tiers.length > 0)) best = 1;
     this.classes.set(key, best);
     return best;
   }

@@ -1,9 +1,19 @@
-// Loading the committed gazetteer alone in Node (training the tagger needs no more). The
-// browser loads the same file through fetch and DecompressionStream in the app's worker.
-import { readFileSync } from 'node:fs';
+// Loading the committed gazetteer in Node: the world tier, then every country tier (the CLI,
+// the build scripts and the tests can afford all of it). The browser worker loads the world
+// tier and only the country tiers an article needs (src/worker/).
+import { readdirSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { Gazetteer } from './gazetteer.ts';
 
-export function loadGazetteer(): Gazetteer {
-  return new Gazetteer(gunzipSync(readFileSync(new URL('../data/gazetteer.txt.gz', import.meta.url))).toString('utf8'));
+const DIR = new URL('../data/gazetteer/', import.meta.url);
+
+const readTier = (file: string) => gunzipSync(readFileSync(new URL(file, DIR))).toString('utf8');
+
+/** The names of the country tier files, in a fixed order. */
+export const countryTierFiles = (): string[] => readdirSync(DIR).filter((f) => /^gazetteer-[A-Z]{2}\.txt\.gz$/.test(f)).sort();
+
+export function loadGazetteer(options: { worldOnly?: boolean } = {}): Gazetteer {
+  const gazetteer = new Gazetteer(readTier('gazetteer-world.txt.gz'));
+  if (!options.worldOnly) for (const file of countryTierFiles()) gazetteer.addTier(readTier(file));
+  return gazetteer;
 }

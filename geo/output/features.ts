@@ -8,11 +8,16 @@ import type { GazetteerPlace } from '../gazetteer/format.ts';
 import type { RecognisedMention } from '../recognise/mentions.ts';
 import type { Resolved } from '../resolve/resolve.ts';
 import { fold } from '../text/fold.ts';
+import { physicalClass } from '../gazetteer/prior.ts';
 
 export type OutlineLookup = (placeIndex: number) => Polygon | MultiPolygon | undefined;
 
+/** The names of the divisions a place lies in, from the gazetteer. */
+export type DivisionNames = (p: GazetteerPlace) => { admin1: string | null; admin2: string | null };
+
 const MAX_ALTERNATIVES = 4;
-const MAX_NAMES = 16;
+/** Names shown as "also called": the English, local and contested ones, not every transliteration. */
+const MAX_NAMES = 8;
 
 export function kindOf(p: GazetteerPlace, cue: RecognisedMention['cue']): PlaceKind {
   switch (p.fcode) {
@@ -23,6 +28,8 @@ export function kindOf(p: GazetteerPlace, cue: RecognisedMention['cue']): PlaceK
     case 'ADM1': return 'admin1';
     case 'ADMD': case 'ADM2': case 'ADM3': return 'district';
   }
+  const physical = physicalClass(p.fcode);
+  if (physical) return physical;
   if (cue === 'city' || cue === 'town' || cue === 'village') return cue;
   if (p.fcode === 'PPLC' || p.population >= 100_000) return 'city';
   return p.population >= 10_000 || p.fcode === 'PPLA' ? 'town' : 'village';
@@ -50,21 +57,34 @@ function statementsOf(mentions: Mention[], sentences: Sentence[]): Statement[] {
 const plainMention = (m: RecognisedMention): Mention => ({ text: m.text, start: m.start, end: m.end, sentence: m.sentence });
 
 /** A gazetteer place as a reader sees it among its namesakes. */
-export function readingOf(place: GazetteerPlace): Reading {
-  return {
+export function readingOf(place: GazetteerPlace, divisions: DivisionNames): Reading {
+  const { admin1, admin2 } = divisions(place);
+  const reading: Reading = {
     name: place.name,
     kind: kindOf(place, null),
     country: place.country || null,
-    admin1: null,
-    admin2: null,
+    admin1,
+    admin2,
     population: place.population,
     geonameid: place.geonameid,
     coordinates: [place.lon, place.lat],
   };
+  if (place.bbox) reading.bbox = place.bbox;
+  return reading;
 }
 
-function alternativesOf(r: Resolved): Alternative[] {
-  return r.ranked.slice(1, 1 + MAX_ALTERNATIVES).map(({ place, score }) => ({ ...readingOf(place), score: Math.round(score * 100) / 100 }));
+/** Division names through a gazetteer: a division does not lie in itself. */
+export function divisionNamesOf(gazetteer: { adminName(country: string, admin1: string, admin2?: string): string | null }): DivisionNames {
+  return (p) => {
+    if (!p.country || p.fcode === 'PCLI' || p.fcode === 'ADM1' || (p.fcode === 'ADMD' && !p.admin2)) return { admin1: null, admin2: null };
+    const admin1 = gazetteer.adminName(p.country, p.admin1);
+    const admin2 = p.fcode === 'ADM2' || !p.admin2 ? null : gazetteer.adminName(p.country, p.admin1, p.admin2);
+    return { admin1, admin2 };
+  };
+}
+
+function alternativesOf(r: Resolved, divisions: DivisionNames): Alternative[] {
+  return r.ranked.slice(1, 1 + MAX_ALTERNATIVES).map(({ place, score }) => ({ ...readingOf(place, divisions), score: Math.round(score * 100) / 100 }));
 }
 
 function uniqueId(base: string, used: Set<string>, country: string): string {
@@ -100,6 +120,7 @@ export function buildFeatures(
   routes: RecognisedMention[],
   sentences: Sentence[],
   outlineOf: OutlineLookup,
+  divisions: DivisionNames,
 ): PlaceCollection {
   const used = new Set<string>();
   const features: PlaceFeature[] = [];
@@ -111,22 +132,24 @@ export function buildFeatures(
     const name = articleName(mentions, g.place.name);
     const outline = kind === 'district' || kind === 'region' || kind === 'admin1' ? outlineOf(g.place.index) : undefined;
     const point: [number, number] = [g.place.lon, g.place.lat];
+    const { admin1, admin2 } = divisions(g.place);
     const feature: PlaceFeature = {
       type: 'Feature',
       id: uniqueId(slug(isAbbreviation(name) ? g.place.name : name), used, g.place.country),
+      ...(g.place.bbox ? { bbox: g.place.bbox } : {}),
       geometry: outline ?? { type: 'Point', coordinates: point },
       properties: {
         name,
-        names: [...new Set([g.place.name, ...g.place.alternates])].slice(0, MAX_NAMES),
+        names: [g.place.name, ...g.place.alternates.slice(0, g.place.shown)].slice(0, MAX_NAMES),
         kind,
         country: g.place.country || null,
         geonameid: g.place.geonameid,
-        admin1: null,
-        admin2: null,
+        admin1,
+        admin2,
         mentions: mentions.map(plainMention),
         statements: statementsOf(mentions, sentences),
         confidence: Math.round(g.resolved.reduce((low, r) => Math.min(low, r.confidence), 1) * 1000) / 1000,
-        alternatives: alternativesOf(main),
+        alternatives: alternativesOf(main, divisions),
         point,
         population: g.place.population,
       },

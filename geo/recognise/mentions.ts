@@ -10,9 +10,10 @@ import { sentenceAt } from '../text/sentences.ts';
 import type { Token } from './tokens.ts';
 import type { EntitySpan } from './tagger.ts';
 import { foldPhrase } from './tagger-features.ts';
+import { NEVER_ALONE, facilityMask, personKeysOf, placesOpeningInstitutions, placesTaggedAsOthers, untaggedPlaces, type EvidenceContext } from './place-evidence.ts';
 
 /** What the words around a mention say it is. */
-export type PlaceCue = 'area' | 'settlement' | 'city' | 'town' | 'village';
+export type PlaceCue = 'area' | 'settlement' | 'city' | 'town' | 'village' | 'water';
 
 export interface RecognisedMention extends Mention {
   /** The folded name to look up. */
@@ -42,6 +43,7 @@ export interface Recognition {
 
 const AREA_WORDS = new Set(['region', 'regions', 'province', 'district', 'county', 'state', 'oblast', 'rayon', 'governorate', 'prefecture', 'territory', 'municipality', 'department', 'canton', 'emirate']);
 const SETTLEMENT_WORDS: Record<string, PlaceCue> = { city: 'city', town: 'town', village: 'village', villages: 'village', capital: 'city' };
+const WATER_BEFORE = new Set(['on', 'off', 'along', 'across']);
 const ROUTE_WORDS = new Set(['highway', 'road', 'motorway', 'expressway', 'railway', 'railroad', 'corridor', 'pipeline', 'route', 'freeway']);
 const UPPER_START = /^\p{Lu}/u;
 /** Starts with a capital letter; ASCII decided without a regex (this runs on every token). */
@@ -56,6 +58,8 @@ const DATELINE_END = new Set(['(', '–', '—', '-', ',', ':']);
 
 /** Compass words alone are directions or parts of names ("South African"), not places. */
 const COMPASS = new Set(['north', 'south', 'east', 'west', 'central', 'northern', 'southern', 'eastern', 'western', 'northeast', 'northwest', 'southeast', 'southwest', 'midwest', 'upper', 'lower', 'greater', 'new']);
+/** Diseases named after places: in news the name alone is the disease ("the Ebola outbreak"). */
+const DISEASES = new Set(['ebola', 'zika', 'lassa', 'nipah', 'hendra', 'chikungunya', 'marburg virus', 'west nile']);
 /** A name followed by one of these is a disease, a strain or a vaccine named after a place (Ebola virus, West Nile fever). */
 const EPONYM_WORDS = new Set(['virus', 'viruses', 'fever', 'flu', 'disease', 'strain', 'vaccine', 'syndrome', 'ebolavirus', 'like']);
 
@@ -76,6 +80,8 @@ function cueAt(tokens: Token[], first: number, last: number): PlaceCue | null {
   const beforeThat = tokens[first - 2]?.text.toLowerCase();
   if (before === 'of' && beforeThat && SETTLEMENT_WORDS[beforeThat]) return SETTLEMENT_WORDS[beforeThat];
   if (before === 'of' && beforeThat && AREA_WORDS.has(beforeThat)) return 'area';
+  // "Port Sudan on the Red Sea", "off the Horn": a body of water (or its coast), not the state named after it.
+  if (before === 'the' && beforeThat && WATER_BEFORE.has(beforeThat)) return 'water';
   return null;
 }
 
@@ -152,7 +158,7 @@ function findDatelines(tokens: Token[], sentences: Sentence[], gazetteer: Gazett
  * fever"): not places anywhere in it, one sense per document.
  */
 function notPlaceNames(tokens: Token[], text: string): Set<string> {
-  const out = new Set<string>();
+  const out = new Set<string>([...DISEASES, ...NEVER_ALONE]);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (!CAPITALISED.test(t.text)) continue;
@@ -166,12 +172,13 @@ function notPlaceNames(tokens: Token[], text: string): Set<string> {
   return out;
 }
 
-/** How often each name is tagged as a person, whole or as a surname. */
-function personVotes(tokens: Token[], spans: EntitySpan[]): Map<string, number> {
+/** How often each name is tagged as a person, whole or as a surname (spans found to be places aside). */
+function personVotes(tokens: Token[], spans: EntitySpan[], places: EntitySpan[]): Map<string, number> {
   const votes = new Map<string, number>();
   const vote = (key: string) => votes.set(key, (votes.get(key) ?? 0) + 1);
+  const placeRanges = new Set(places.map((p) => `${p.first}:${p.last}`));
   for (const s of spans) {
-    if (s.type !== 'PER') continue;
+    if (s.type !== 'PER' || placeRanges.has(`${s.first}:${s.last}`)) continue;
     vote(keyOf(tokens, s.first, s.last));
     if (s.last > s.first) vote(fold(tokens[s.last].text));
   }
@@ -193,15 +200,40 @@ function filterPeople(mentions: RecognisedMention[], votes: Map<string, number>,
 }
 
 /**
- * Spans the tagger calls people or organisations but that are exactly a country, a
- * first-level division or a continent ("the United Kingdom has", "Alabama has") name places
- * (by metonymy, as the benchmarks count them).
+ * The tagger's places, and what the words around names add to them (place-evidence.ts):
+ * streets and buildings out, towns it called people or organisations in, places opening
+ * institutions' names, and known places it missed. Returns the place spans and the person
+ * spans that turned out to be places.
  */
-function placesNamedAsOthers(tokens: Token[], spans: EntitySpan[], gazetteer: Gazetteer): EntitySpan[] {
-  return spans
-    .filter((s) => (s.type === 'ORG' || s.type === 'PER') && s.last - s.first < 6 && gazetteer.nameClass(keyOf(tokens, s.first, s.last)) === 3)
-    .map((s) => ({ ...s, type: 'LOC' as const }));
+function placeSpans(tokens: Token[], spans: EntitySpan[], gazetteer: Gazetteer, commonWords: Set<string>): { tagged: EntitySpan[]; rescued: EntitySpan[]; facility: Uint8Array } {
+  const facility = facilityMask(tokens);
+  const inFacility = (s: EntitySpan) => {
+    for (let i = s.first; i <= s.last; i++) if (facility[i]) return true;
+    return false;
+  };
+  const isPlaceToken = new Uint8Array(tokens.length);
+  const placeKeys = new Set<string>();
+  const loc = spans.filter((s) => s.type === 'LOC' && !inFacility(s));
+  for (const s of loc) {
+    for (let i = s.first; i <= s.last; i++) isPlaceToken[i] = 1;
+    placeKeys.add(keyOf(tokens, s.first, s.last));
+  }
+  const ctx: EvidenceContext = { tokens, gazetteer, isPlaceToken, personKeys: personKeysOf(tokens, spans) };
+  const others = placesTaggedAsOthers(ctx, spans, placeKeys, commonWords).filter((s) => !inFacility(s));
+  const institutions = placesOpeningInstitutions(ctx, spans).filter((s) => !inFacility(s));
+  const covered = new Uint8Array(tokens.length);
+  for (const s of spans) for (let i = s.first; i <= s.last; i++) covered[i] = 1;
+  for (let i = 0; i < tokens.length; i++) if (facility[i]) covered[i] = 1;
+  const untagged = untaggedPlaces(ctx, covered, commonWords);
+  const rescued = [...others, ...institutions];
+  return { tagged: [...loc, ...rescued, ...untagged], rescued, facility };
 }
+
+/**
+ * A short word in capitals ("SOS", "DOH") is an organisation's acronym unless it is a country's
+ * or a large place's code (UK, DRC, UAE); datelines in capitals are places, whatever their length.
+ */
+const isAcronym = (m: RecognisedMention, gazetteer: Gazetteer) => !m.dateline && !m.route && m.text.length <= 5 && /^[A-Z.]+$/.test(m.text) && gazetteer.nameClass(m.key) < 2;
 
 /** "US$460": a currency, not a place. */
 const isCurrencyPrefix = (text: string, m: RecognisedMention) => text[m.end] === '$' || text[m.start - 1] === '$';
@@ -251,12 +283,15 @@ export function recognise(
   spans: EntitySpan[],
   { gazetteer, demonyms, commonWords }: Pick<GeoparseResources, 'gazetteer' | 'demonyms' | 'commonWords'>,
 ): Recognition {
+  const notPlaces = notPlaceNames(tokens, text);
+  const { tagged: places, rescued, facility } = placeSpans(tokens, spans, gazetteer, commonWords);
   const covered = new Uint8Array(tokens.length);
   for (const s of spans) for (let i = s.first; i <= s.last; i++) covered[i] = 1;
-  const notPlaces = notPlaceNames(tokens, text);
+  for (const s of places) for (let i = s.first; i <= s.last; i++) covered[i] = 1;
+  for (let i = 0; i < tokens.length; i++) if (facility[i]) covered[i] = 1;
   // Of overlapping readings the longer name wins: "West Bank" (an organisation to the tagger,
   // a region to the gazetteer) over the "West" the tagger found at its edge.
-  const tagged = [...spans.filter((s) => s.type === 'LOC'), ...placesNamedAsOthers(tokens, spans, gazetteer)].sort((a, b) => b.last - b.first - (a.last - a.first));
+  const tagged = places.sort((a, b) => b.last - b.first - (a.last - a.first));
   const datelines = findDatelines(tokens, sentences, gazetteer);
   const extra = [...datelines, ...findRoutes(tokens)];
   const locSpans = dropOverlaps([...extra, ...tagged, ...propagate(tokens, tagged, covered)], tokens.length);
@@ -266,12 +301,12 @@ export function recognise(
       if (datelines.includes(span)) m.dateline = true;
       // Demonyms are context, not places ("Azerbaijani and Armenian origin").
       if (m.key in demonyms && !m.route) continue;
-      if (COMPASS.has(m.key) || notPlaces.has(m.key) || isCurrencyPrefix(text, m) || isCommonWord(m, commonWords, gazetteer)) continue;
+      if (COMPASS.has(m.key) || notPlaces.has(m.key) || isCurrencyPrefix(text, m) || isCommonWord(m, commonWords, gazetteer) || isAcronym(m, gazetteer)) continue;
       mentions.push(m);
     }
   }
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);
-  const unique = uniqueMentions(filterPeople(mentions, personVotes(tokens, spans), gazetteer));
+  const unique = uniqueMentions(filterPeople(mentions, personVotes(tokens, spans, rescued), gazetteer));
   linkLists(text, unique);
   return { mentions: unique, demonymCountries: countDemonyms(tokens, demonyms) };
 }

@@ -4,6 +4,7 @@
 import type { Gazetteer } from '../gazetteer/gazetteer.ts';
 import type { GazetteerPlace } from '../gazetteer/format.ts';
 import type { PlaceCue, RecognisedMention } from '../recognise/mentions.ts';
+import { physicalClass } from '../gazetteer/prior.ts';
 
 /** The candidates considered for one name: the most likely by prior, enough for any article. */
 const MAX_CANDIDATES = 24;
@@ -25,11 +26,12 @@ export interface NameCandidates {
   dateline: boolean;
 }
 
-const AREA_FCODES = new Set(['ADM1', 'ADMD', 'ADM2', 'ADM3', 'RGN', 'PCLI', 'CONT']);
+const AREA_FCODES = new Set(['ADM1', 'ADMD', 'ADM2', 'ADM3', 'RGN', 'PCLI', 'CONT', 'AREA']);
 const isSettlement = (p: GazetteerPlace) => p.fcode.startsWith('PPL');
 
 export function fitsCue(p: GazetteerPlace, cue: PlaceCue | null): boolean {
   if (cue === null) return true;
+  if (cue === 'water') return physicalClass(p.fcode) === 'water';
   return cue === 'area' ? AREA_FCODES.has(p.fcode) : isSettlement(p);
 }
 

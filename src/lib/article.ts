@@ -36,6 +36,8 @@ export const KIND_LABELS: Record<PlaceKind, string> = {
   village: 'Village',
   route: 'Road',
   water: 'Water',
+  island: 'Island',
+  landform: 'Landform',
   other: 'Place',
 };
 

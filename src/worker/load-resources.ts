@@ -1,8 +1,9 @@
 // Fetches the geoparser's resources for the worker, only when an article needs them: from Cache
 // Storage when an earlier visit kept them, otherwise from the network with byte progress, then
 // kept for next time. Asset URLs carry a content hash, so a cached entry is never stale and a new
-// build simply misses; entries of older builds are removed.
-import gazetteerUrl from '../../geo/data/gazetteer.txt.gz?url';
+// build simply misses; entries of older builds are removed. The gazetteer's world tier comes
+// with the rest; a country tier only when an article needs it (loadTier).
+import gazetteerUrl from '../../geo/data/gazetteer/gazetteer-world.txt.gz?url';
 import taggerUrl from '../../geo/data/tagger.json?url';
 import demonymsUrl from '../../geo/data/demonyms.json?url';
 import outlinesUrl from '../../geo/data/outlines.json?url';
@@ -27,6 +28,16 @@ export interface LoadedResources {
 
 /** A resource that could not be had: the message is for the reader. */
 export class ResourceError extends Error {}
+
+/** Country tiers by code ("SY"), as hashed asset URLs; fetched one by one when an article needs them. */
+const TIER_URLS: Record<string, string> = Object.fromEntries(
+  Object.entries(import.meta.glob('../../geo/data/gazetteer/gazetteer-*.txt.gz', { query: '?url', import: 'default', eager: true }) as Record<string, string>)
+    .map(([path, url]) => [path.slice(path.lastIndexOf('/') + 'gazetteer-'.length + 1, -'.txt.gz'.length), url])
+    .filter(([code]) => code !== 'world'),
+);
+
+/** The country tiers this build has. */
+export const AVAILABLE_TIERS: ReadonlySet<string> = new Set(Object.keys(TIER_URLS));
 
 const FILES = { gazetteer: gazetteerUrl, tagger: taggerUrl, demonyms: demonymsUrl, commonWords: commonWordsUrl, outlines: outlinesUrl };
 type FileName = keyof typeof FILES;
@@ -128,7 +139,7 @@ export async function loadRawResources(onProgress: (p: DownloadProgress) => void
     }),
   );
   report(true);
-  if (cache) void pruneCache(cache, new Set(urls));
+  if (cache) void pruneCache(cache, knownUrls());
   const byName = Object.fromEntries(names.map((n, i) => [n, fetched[i]])) as Record<FileName, Uint8Array>;
   try {
     const gazetteerText = await gunzipText(byName.gazetteer);
@@ -151,6 +162,30 @@ export async function loadRawResources(onProgress: (p: DownloadProgress) => void
     throw error instanceof ResourceError ? error : new ResourceError('The place-name data is damaged; try again to fetch it anew.');
   }
 }
+
+/**
+ * One country tier's text, from Cache Storage or the network (kept decompressed in the cache,
+ * like the world tier). `onBytes` hears the bytes as they arrive.
+ */
+export async function loadTier(code: string, onBytes: (n: number, fromCache: boolean) => void): Promise<string> {
+  const path = TIER_URLS[code];
+  if (!path) throw new ResourceError(`There is no place-name data for ${code}.`);
+  const url = absolute(path);
+  const cache = await openCache();
+  const cached = await cache?.match(url).catch(() => undefined);
+  const bytes = await fetchOne(cache, cached, url, () => {}, (n) => onBytes(n, cached !== undefined));
+  try {
+    const text = await gunzipText(bytes);
+    if (cache && isGzip(bytes)) void cache.put(url, new Response(text, { headers: { 'content-type': 'text/plain; charset=utf-8' } })).catch(() => undefined);
+    return text;
+  } catch {
+    if (cache) await cache.delete(url).catch(() => false);
+    throw new ResourceError('The place-name data is damaged; try again to fetch it anew.');
+  }
+}
+
+/** Every asset URL a cache entry may keep: the files above and every country tier. */
+const knownUrls = () => new Set([...Object.values(FILES), ...Object.values(TIER_URLS)].map(absolute));
 
 /** Drops entries of earlier builds (other hashed URLs). */
 async function pruneCache(cache: Cache, keep: Set<string>): Promise<void> {

@@ -8,7 +8,14 @@ import type { GeoparseStage } from '../../geo/geoparse.ts';
 /** Where a geoparse stands; the page turns these into words and a progress bar. */
 export type Progress =
   /** Fetching the resources (or reading them from Cache Storage): the gazetteer's bytes, the bulk of them; `total` is null when unknown. */
-  | { stage: 'download'; loaded: number; total: number | null; fromCache: boolean }
+  | {
+      stage: 'download';
+      loaded: number;
+      total: number | null;
+      fromCache: boolean;
+      /** Set when these are country tiers of the gazetteer that the article turned out to need (ISO codes). */
+      countries?: string[];
+    }
   /** Decompressing the gazetteer and building its index and the tagger. */
   | { stage: 'prepare' }
   /** Recognising the place names and resolving them (one call to `geoparse`), stage by stage. */
@@ -22,6 +29,11 @@ export interface Timings {
   geoparseMs: number;
   /** Bytes of the resources read, from the network or Cache Storage (0 when in memory). */
   bytes: number;
+  /** Country tiers of the gazetteer fetched for this article (ISO codes), and their bytes; counted in `bytes` too. */
+  tiers: string[];
+  tierBytes: number;
+  /** Fetching those tiers and geoparsing a second time with them. */
+  tiersMs: number;
   fromCache: boolean;
 }
 

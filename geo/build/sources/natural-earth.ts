@@ -29,12 +29,19 @@ export function readNaturalEarthAdmin1(): NaturalEarthAdmin1[] {
   const fc = JSON.parse(readFileSync(FILE, 'utf8')) as { features: Feature<Polygon | MultiPolygon, Record<string, unknown>>[] };
   return fc.features.map((f) => {
     const p = f.properties;
-    const alt = String(p.name_alt ?? '').split('|').filter((s) => s && s !== 'null');
+    // name_alt is '|'-separated, with stray spaces and the odd comma list inside; abbreviations
+    // such as "N. Darfur" are map labels, not names news uses.
+    const alt = String(p.name_alt ?? '')
+      .split(/[|,]/)
+      .map((s) => s.trim())
+      .filter((s) => s && s !== 'null' && !s.endsWith('.'));
     // ISO 3166-2 suffixes of three letters are how news abbreviates states (NSW, QLD); two-letter
     // ones (IN, OR, ME) are ordinary words far more often than places.
     const iso = String(p.iso_3166_2 ?? '').split('-')[1] ?? '';
     const codes = /^[A-Z]{3}$/.test(iso) ? [iso] : [];
-    const abbrev = typeof p.abbrev === 'string' && p.abbrev.includes('.') ? [p.abbrev] : [];
+    // The dotted abbreviations of American and Canadian states and provinces are how news
+    // datelines write them ("Calif.", "Ont."); elsewhere they are only map labels.
+    const abbrev = typeof p.abbrev === 'string' && p.abbrev.includes('.') && (p.iso_a2 === 'US' || p.iso_a2 === 'CA') ? [p.abbrev] : [];
     return {
       gnCode: typeof p.gn_a1_code === 'string' && p.gn_a1_code.includes('.') ? p.gn_a1_code : '',
       geonameid: typeof p.gn_id === 'number' && p.gn_id > 0 ? p.gn_id : null,

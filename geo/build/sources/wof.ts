@@ -1,12 +1,13 @@
-// Who's On First (CC BY) for Azerbaijan and Armenia: villages, districts and macroregions,
-// with polygons and multilingual names, down to a level GeoNames cities500 does not reach.
+// Who's On First (CC BY) for Azerbaijan, Armenia and Syria: villages, neighbourhoods, districts
+// and macroregions, with polygons and multilingual names, down to a level GeoNames cities500
+// does not reach.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import type { Geometry } from 'geojson';
 import { SHARED, usableAlternate } from './geonames.ts';
 
 const CACHE = new URL('../../../.cache/wof/', import.meta.url).pathname;
-const COUNTRIES = ['az', 'am'];
+export const WOF_COUNTRIES = ['az', 'am', 'sy'];
 
 export interface WofPlace {
   wofId: number;
@@ -39,7 +40,7 @@ function extract(country: string): string {
   return dir;
 }
 
-const NAME_FIELDS = ['name:eng_x_preferred', 'name:eng_x_variant', 'name:aze_x_preferred', 'name:aze_x_variant', 'name:und_x_variant', 'name:hye_x_preferred'];
+const NAME_FIELDS = ['name:eng_x_preferred', 'name:eng_x_variant', 'name:aze_x_preferred', 'name:aze_x_variant', 'name:und_x_variant', 'name:hye_x_preferred', 'name:fra_x_preferred'];
 
 function namesOf(p: Record<string, unknown>): string[] {
   const out: string[] = [];
@@ -54,8 +55,8 @@ function namesOf(p: Record<string, unknown>): string[] {
 /** Current WOF records of the kinds the gazetteer keeps. */
 export function readWof(): WofPlace[] {
   const out: WofPlace[] = [];
-  const kept = new Set(['locality', 'localadmin', 'county', 'region', 'macroregion']);
-  for (const country of COUNTRIES) {
+  const kept = new Set(['locality', 'localadmin', 'neighbourhood', 'county', 'region', 'macroregion']);
+  for (const country of WOF_COUNTRIES) {
     for (const path of walk(extract(country))) {
       const feature = JSON.parse(readFileSync(path, 'utf8'));
       const p = feature.properties as Record<string, unknown>;
