@@ -41,6 +41,8 @@ export interface BatchStats {
   firstResultSeconds: number | null;
   /** Peak resident memory of the whole process (all workers share it). */
   maxRssMb: number;
+  /** CPU time of the whole process, every thread, start-up included. */
+  cpuSeconds: number;
   workers: WorkerStats[];
   /** Workers that died on a document (out of memory) and were replaced. */
   restarts: number;
@@ -220,6 +222,11 @@ export class BatchRunner {
   }
 }
 
+const cpuSeconds = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
+
 /** The id of a document whose worker died on it, read again from its line. */
 function idOf(batch: Batch, k: number): unknown {
   try {
@@ -267,6 +274,7 @@ export async function runBatch(options: CliOptions, path: string, entry: URL, on
     seconds: (performance.now() - started) / 1000,
     firstResultSeconds: runner.firstResultAt === null ? null : runner.firstResultAt / 1000,
     maxRssMb: Math.round(process.resourceUsage().maxRSS / 1e3),
+    cpuSeconds: cpuSeconds(),
     workers,
     restarts: runner.restartCount,
   };
