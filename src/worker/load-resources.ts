@@ -31,7 +31,7 @@ export class ResourceError extends Error {}
 
 /** Country tiers by code ("SY"), as hashed asset URLs; fetched one by one when an article needs them. */
 const TIER_URLS: Record<string, string> = Object.fromEntries(
-  Object.entries(import.meta.glob('../../geo/data/gazetteer/gazetteer-*.txt.gz', { query: '?url', import: 'default', eager: true }) as Record<string, string>)
+  Object.entries(import.meta.glob('../../geo/data/gazetteer/gazetteer-*.txt.gz', { query: '?url&no-inline', import: 'default', eager: true }) as Record<string, string>)
     .map(([path, url]) => [path.slice(path.lastIndexOf('/') + 'gazetteer-'.length + 1, -'.txt.gz'.length), url])
     .filter(([code]) => code !== 'world'),
 );
