@@ -1,81 +1,65 @@
-// npm run bench (first half): geoparsing speed, gazetteer load time and peak memory, printed,
-// never asserted. Throughput runs on the GeoVirus texts repeated to at least 5 MB; the
-// linearity line compares the same pipeline on 1 MB and 5 MB in one run (a ratio, not a time).
-import { existsSync, readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
-import { Gazetteer } from '../gazetteer/gazetteer.ts';
+// npm run bench (first part): the geoparsing core in one process and one thread, printed,
+// never asserted. Throughput on text the process has not seen before (bench-corpus.ts), with
+// the same text again beside it to show what the gazetteer's memo and a warm JIT are worth;
+// linearity as ratios of two runs in the same process. The whole command, start-up included,
+// is tests/bench/cli-bench.ts.
+import { readdirSync, statSync } from 'node:fs';
+import { loadGazetteer } from '../gazetteer/node.ts';
 import { geoparse } from '../geoparse.ts';
 import { loadResources } from '../resources-node.ts';
+import { generatedCorpus, hasGeoVirus, megabytesOf, realCorpus, type BenchDoc } from './bench-corpus.ts';
 
-const CORPUS = new URL('../../../shared/data/eval/geovirus.jsonl', import.meta.url);
-const FALLBACK = new URL('../data/default-article.txt', import.meta.url);
+const DATA = new URL('../data/', import.meta.url);
+const seed = Number(process.env.BENCH_SEED ?? Date.now() % 1e9);
 
 let peakRss = 0;
 const sample = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
 const timer = setInterval(sample, 20);
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1];
-}
-
-function gazetteerLoad(): number[] {
-  const gz = readFileSync(new URL('../data/gazetteer.txt.gz', import.meta.url));
-  const times: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const t0 = performance.now();
-    const g = new Gazetteer(gunzipSync(gz).toString('utf8'));
-    g.lookup('baku');
-    times.push(performance.now() - t0);
-  }
-  return times;
-}
-
-function texts(): string[] {
-  if (existsSync(CORPUS)) return readFileSync(CORPUS, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).text as string);
-  return [readFileSync(FALLBACK, 'utf8')];
-}
-
-/** Documents repeated until their total reaches `bytes`; one article at a time, as a newsroom would run it. */
-function corpusOf(bytes: number): string[] {
-  const docs = texts();
-  const out: string[] = [];
-  let total = 0;
-  for (let i = 0; total < bytes; i++) {
-    out.push(docs[i % docs.length]);
-    total += Buffer.byteLength(docs[i % docs.length]);
-  }
-  return out;
-}
-
-function throughput(docs: string[]): { mb: number; seconds: number } {
-  const resources = loadResources();
-  const mb = docs.reduce((n, d) => n + Buffer.byteLength(d), 0) / 1e6;
+const seconds = (f: () => unknown) => {
   const t0 = performance.now();
-  for (const d of docs) geoparse(d, resources);
-  return { mb, seconds: (performance.now() - t0) / 1000 };
-}
-
-const load = gazetteerLoad();
-console.log(`gazetteer load to a usable index: median ${median(load).toFixed(0)} ms (runs: ${load.map((t) => t.toFixed(0)).join(', ')})`);
-const startup = performance.now();
-loadResources();
-console.log(`all resources (gazetteer, tagger, demonyms, outlines): ${(performance.now() - startup).toFixed(0)} ms`);
-throughput(corpusOf(300_000)); // warm-up: let the JIT settle before measuring
-const five = throughput(corpusOf(5_000_000));
-console.log(`throughput, GeoVirus texts to ${five.mb.toFixed(1)} MB: ${(five.mb / five.seconds).toFixed(2)} MB/s (${five.seconds.toFixed(2)} s, one core)`);
-const one = throughput(corpusOf(1_000_000));
-console.log(`linearity: 5 MB took ${(five.seconds / one.seconds).toFixed(2)}x the time of 1 MB (${(five.mb / one.mb).toFixed(2)}x the text)`);
-// One long document (a 20 MB paste): the same pipeline on 5 MB and on 20 MB of one text.
-const longText = corpusOf(20_000_000).join('\n').slice(0, 20_000_000);
-const timeOf = (text: string) => {
-  const t0 = performance.now();
-  geoparse(text, loadResources());
+  f();
   return (performance.now() - t0) / 1000;
 };
-const fiveMb = timeOf(longText.slice(0, 5_000_000));
-const twentyMb = timeOf(longText);
-console.log(`one long document: 5 MB in ${fiveMb.toFixed(1)} s, 20 MB in ${twentyMb.toFixed(1)} s (${(twentyMb / fiveMb).toFixed(2)}x the time for 4x the text)`);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+const ms = (s: number) => `${(s * 1000).toFixed(0)} ms`;
+const rate = (docs: BenchDoc[], s: number) => `${(megabytesOf(docs) / s).toFixed(2)} MB/s`;
+
+// Resources first, in a cold process: what every command and every batch worker pays once.
+const resourcesSeconds = seconds(loadResources);
+const resources = loadResources();
+const run = (docs: BenchDoc[]) => seconds(() => docs.forEach((d) => geoparse(d.text, resources)));
+
+console.log(`core, one thread, in process; generated corpus seed ${seed}`);
+console.log(`all resources (every gazetteer tier, tagger, lexicons, outlines), cold: ${ms(resourcesSeconds)}`);
+const world = [1, 2, 3].map(() => seconds(() => loadGazetteer({ worldOnly: true }).lookup('baku')));
+const all = [1, 2, 3].map(() => seconds(() => loadGazetteer().lookup('baku')));
+console.log(`gazetteer to a usable index, warm process (median of 3): world tier ${ms(median(world))}, every tier ${ms(median(all))}`);
+
+if (hasGeoVirus()) {
+  const real = realCorpus(seed);
+  const first = run(real);
+  console.log(`real text seen once (GeoVirus + golden, ${megabytesOf(real).toFixed(2)} MB, cold code): ${rate(real, first)}; the same again: ${rate(real, run(real))}`);
+}
+const unseen = generatedCorpus(5, seed);
+const firstPass = run(unseen);
+const again = run(unseen);
+console.log(`generated unseen news-like text, ${megabytesOf(unseen).toFixed(1)} MB, first pass: ${rate(unseen, firstPass)} (${firstPass.toFixed(2)} s); the same text again: ${rate(unseen, again)}`);
+const oneMb = generatedCorpus(1, seed + 1);
+const fiveMb = generatedCorpus(5, seed + 2);
+const t1 = run(oneMb);
+const t5 = run(fiveMb);
+console.log(`linearity, new text each: ${megabytesOf(fiveMb).toFixed(1)} MB took ${(t5 / t1).toFixed(2)}x the time of ${megabytesOf(oneMb).toFixed(1)} MB (${(megabytesOf(fiveMb) / megabytesOf(oneMb)).toFixed(2)}x the text)`);
+// One long document (a 20 MB paste) against its first quarter.
+const long = generatedCorpus(20, seed + 3).map((d) => d.text).join('\n');
+const quarter = seconds(() => geoparse(long.slice(0, long.length >> 2), resources));
+const whole = seconds(() => geoparse(long, resources));
+console.log(`one long document: ${(long.length / 4e6).toFixed(1)} MB in ${quarter.toFixed(1)} s, ${(long.length / 1e6).toFixed(1)} MB in ${whole.toFixed(1)} s (${(whole / quarter).toFixed(2)}x the time for 4x the text)`);
 sample();
 clearInterval(timer);
-console.log(`peak memory (RSS): ${(peakRss / 1e6).toFixed(0)} MB`);
+console.log(`peak memory (RSS) over this bench: ${(peakRss / 1e6).toFixed(0)} MB`);
+const tiers = readdirSync(new URL('gazetteer/', DATA)).map((f) => statSync(new URL(`gazetteer/${f}`, DATA)).size);
+const worldBytes = statSync(new URL('gazetteer/gazetteer-world.txt.gz', DATA)).size;
+console.log(
+  `gazetteer: world tier ${(worldBytes / 1e6).toFixed(2)} MB gzipped, ${tiers.length - 1} country tiers ${((tiers.reduce((a, b) => a + b, 0) - worldBytes) / 1e6).toFixed(2)} MB gzipped, ${resources.gazetteer.size.toLocaleString('en')} places in all; tagger ${(statSync(new URL('tagger.json', DATA)).size / 1e3).toFixed(0)} kB`,
+);

@@ -37,11 +37,14 @@ describe('hostile input through the command', { timeout: 600_000 }, () => {
       expect(ny.properties.mentions.length).toBeGreaterThan(n * 0.9);
       return statsOf(out.stderr).cpuSeconds as number;
     };
-    const tenth = run(100_000);
+    // The yardstick runs before and after, and the slower of the two counts: CPU time on a
+    // shared machine drifts with the load, and a quadratic cost would still show far above.
+    const before = run(100_000);
     const million = run(1_000_000);
-    // Ten times the text: linear work is at most about 10x (start-up is common to both; 6.7x
+    const tenth = Math.max(before, run(100_000));
+    // Ten times the text: linear work is at most about 10x (start-up is common to all; 6.7x
     // measured), the quadratic linking of before was 100x. CPU time of the process, not a clock.
-    expect(million / tenth).toBeLessThan(20);
+    expect(million / tenth).toBeLessThan(25);
   });
 
   it('answers a result beyond --max-output-mb with an error line in place, and goes on', () => {

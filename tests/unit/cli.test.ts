@@ -66,9 +66,16 @@ describe('npm run --silent geoparse', { timeout: 300_000 }, () => {
 
   it('starts node on the built bundle, with no TypeScript loader in between', () => {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-    expect(pkg.scripts.geoparse).toBe('node geo/cli/dist/geoparse.js');
+    // exec: the shell npm starts gives way to node, which then gets npm's signals itself.
+    expect(pkg.scripts.geoparse).toBe('exec node geo/cli/dist/geoparse.js');
     expect(pkg.bin.geoparse).toBe('geo/cli/dist/geoparse.js');
     expect(readFileSync(join(root, pkg.bin.geoparse), 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/);
+  });
+
+  it('runs as the package bin through npx', () => {
+    const run = spawnSync('npx', ['--no-install', 'geoparse', '-'], { cwd: root, input: 'Floods hit Dhaka.', encoding: 'utf8', env: cleanEnv() });
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).features.map((f: { id: string }) => f.id)).toEqual(['dhaka']);
   });
 
   it('reads a relative path from the directory it was called in, not the package root', () => {
