@@ -73,6 +73,6 @@ export function parseArgs(args: string[], defaults: CliOptions = defaultOptions)
  */
 export function inputPath(path: string, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
   if (path === '-' || isAbsolute(path)) return path;
-  const underNpm = env.npm_lifecycle_event === 'geoparse' && env.INIT_CWD && env.npm_package_json && resolve(env.npm_package_json, '..') === cwd;
+  const underNpm = (env.npm_lifecycle_event === 'geoparse' || env.npm_lifecycle_event === 'eval') && env.INIT_CWD && env.npm_package_json && resolve(env.npm_package_json, '..') === cwd;
   return resolve(underNpm ? env.INIT_CWD! : cwd, path);
 }

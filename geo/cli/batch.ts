@@ -194,22 +194,26 @@ export class BatchRunner {
     return new Promise((r) => (this.finished = r));
   }
 
+  /** Each live worker's figures (a worker that dies meanwhile answers with none). */
   async stats(): Promise<WorkerStats[]> {
-    const live = await Promise.all(
+    const answers = await Promise.all(
       this.slots.map(
         (slot) =>
-          new Promise<WorkerStats>((r) => {
-            const on = (m: FromWorker) => {
-              if (m.type !== 'stats') return;
-              slot.worker.off('message', on);
-              r(m.stats);
+          new Promise<WorkerStats | null>((resolve) => {
+            const done = (stats: WorkerStats | null) => {
+              slot.worker.off('message', onMessage);
+              slot.worker.off('exit', onExit);
+              resolve(stats);
             };
-            slot.worker.on('message', on);
+            const onMessage = (m: FromWorker) => m.type === 'stats' && done(m.stats);
+            const onExit = () => done(null);
+            slot.worker.on('message', onMessage);
+            slot.worker.on('exit', onExit);
             slot.worker.postMessage({ type: 'stats' } satisfies ToWorker);
           }),
       ),
     );
-    return live;
+    return answers.filter((s): s is WorkerStats => s !== null);
   }
 
   get restartCount(): number {

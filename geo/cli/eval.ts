@@ -3,6 +3,7 @@
 // lenient matching). --errors also lists missed and spurious toponyms, for development;
 // --with-unresolved also counts the names it recognised but could not place.
 import { readFileSync } from 'node:fs';
+import { inputPath } from './args.ts';
 import { geoparse } from '../geoparse.ts';
 import { loadResources } from '../resources-node.ts';
 import { matchDocument, scoreCorpus, type GoldToponym, type PredictedToponym } from '../eval/score.ts';
@@ -38,7 +39,7 @@ if (!path) {
   process.stderr.write('usage: npm run --silent eval -- <corpus.jsonl> [--errors] [--with-unresolved]\n');
   process.exit(1);
 }
-const corpus: CorpusDocument[] = readFileSync(path, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const corpus: CorpusDocument[] = readFileSync(inputPath(path), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
 const resources = loadResources();
 const started = performance.now();
 const docs = corpus.map((d) => ({ id: d.id, text: d.text, gold: d.toponyms, predicted: predictionsOf(geoparse(d.text, resources), flags.includes('--with-unresolved')) }));

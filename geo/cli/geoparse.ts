@@ -38,6 +38,9 @@ async function main(): Promise<void> {
     warnIfStale();
     const result = single(options, path);
     if (!result.ok) fail(result.error);
+    // The collection is written whole or not at all: a SIGTERM that comes while it is being
+    // written ends the process once it is out.
+    process.once('SIGTERM', () => process.stdout.write('', () => process.exit(143)));
     for (const chunk of result.chunks) process.stdout.write(chunk);
     if (options.stats) process.stderr.write(JSON.stringify(result.stats) + '\n');
     return;
