@@ -7,7 +7,8 @@
 export interface CuratedPlace {
   name: string;
   names?: string[];
-  fcode: 'CONT' | 'RGN' | 'OCN' | 'SEA';
+  /** Our region, ocean and sea codes, or GeoNames' physical ones (STRT strait, PEN peninsula, MTS range, MT mountain). */
+  fcode: 'RGN' | 'OCN' | 'SEA' | 'STRT' | 'PEN' | 'MTS' | 'MT';
   country?: string;
   lat: number;
   lon: number;
@@ -35,6 +36,12 @@ export const CURATED_PLACES: CuratedPlace[] = [
   { name: 'Horn of Africa', fcode: 'RGN', lat: 8, lon: 45, bbox: [33, -2, 51.5, 18] },
   { name: 'Sahel', names: ['the Sahel'], fcode: 'RGN', lat: 15, lon: 5, bbox: [-17, 11, 39, 18] },
   { name: 'Sahara', fcode: 'RGN', lat: 23, lon: 13, bbox: [-17, 16, 37, 33] },
+  { name: 'Western Europe', fcode: 'RGN', lat: 48, lon: 4, bbox: [-10.5, 42, 16, 58] },
+  { name: 'Eastern Europe', fcode: 'RGN', lat: 50, lon: 30, bbox: [14, 41, 50, 60] },
+  { name: 'Central Europe', fcode: 'RGN', lat: 49, lon: 15, bbox: [5.9, 45.5, 24.2, 55] },
+  { name: 'Northern Europe', fcode: 'RGN', lat: 60, lon: 15, bbox: [-25, 51, 32, 71.2] },
+  { name: 'Southern Europe', fcode: 'RGN', lat: 41, lon: 15, bbox: [-9.5, 34.8, 30, 46.5] },
+  { name: 'Eastern Mediterranean', fcode: 'RGN', lat: 34, lon: 33, bbox: [22, 29.5, 36.5, 41] },
   { name: 'Scandinavia', fcode: 'RGN', lat: 63, lon: 15, bbox: [4.5, 55, 31, 71.2] },
   { name: 'Balkans', names: ['the Balkans'], fcode: 'RGN', lat: 43, lon: 21, bbox: [13.5, 36.4, 29.7, 46.9] },
   { name: 'Caucasus', names: ['the Caucasus', 'Caucasia'], fcode: 'RGN', lat: 42.5, lon: 44.5, bbox: [37, 38.3, 50.5, 45.5] },
@@ -42,6 +49,19 @@ export const CURATED_PLACES: CuratedPlace[] = [
   { name: 'Siberia', fcode: 'RGN', country: 'RU', lat: 60, lon: 105, bbox: [60, 45, 180, 77] },
   { name: 'Patagonia', fcode: 'RGN', lat: -45, lon: -69, bbox: [-76, -55, -62, -37] },
   { name: 'Arctic', names: ['the Arctic'], fcode: 'RGN', lat: 78, lon: 0, bbox: [-180, 66.5, 180, 90] },
+  // The regions of England, as the National Health Service and the news divide it.
+  { name: 'West Midlands', fcode: 'RGN', country: 'GB', lat: 52.48, lon: -2.2, bbox: [-3.24, 51.83, -1.17, 53.23] },
+  { name: 'East Midlands', fcode: 'RGN', country: 'GB', lat: 52.83, lon: -0.85, bbox: [-2.03, 51.98, 0.36, 53.62] },
+  { name: 'North West England', names: ['North West of England'], fcode: 'RGN', country: 'GB', lat: 54, lon: -2.65, bbox: [-3.64, 52.95, -1.9, 55.19] },
+  { name: 'North East England', names: ['North East of England'], fcode: 'RGN', country: 'GB', lat: 55, lon: -1.87, bbox: [-2.69, 54.45, -0.79, 55.81] },
+  { name: 'South West England', names: ['South West of England'], fcode: 'RGN', country: 'GB', lat: 50.96, lon: -3.22, bbox: [-6.45, 49.86, -1.49, 52.12] },
+  { name: 'South East England', names: ['South East of England'], fcode: 'RGN', country: 'GB', lat: 51.3, lon: -0.8, bbox: [-1.96, 50.57, 1.45, 52.2] },
+  { name: 'East of England', names: ['East Anglia'], fcode: 'RGN', country: 'GB', lat: 52.24, lon: 0.41, bbox: [-0.75, 51.45, 1.77, 53.0] },
+  { name: 'Yorkshire and the Humber', names: ['Yorkshire'], fcode: 'RGN', country: 'GB', lat: 53.96, lon: -1.3, bbox: [-2.57, 53.3, 0.15, 54.57] },
+  // Historical countries stand at their capitals, as encyclopaedias place them.
+  { name: 'Soviet Union', names: ['USSR', 'U.S.S.R.', 'the Soviet Union'], fcode: 'RGN', lat: 55.75, lon: 37.62, bbox: [19.6, 35.1, -169.0, 81.9] },
+  { name: 'Yugoslavia', names: ['former Yugoslavia'], fcode: 'RGN', lat: 44.82, lon: 20.46, bbox: [13.4, 40.8, 23.1, 46.9] },
+  { name: 'Czechoslovakia', fcode: 'RGN', lat: 50.09, lon: 14.42, bbox: [12.1, 47.7, 22.6, 51.1] },
   // Historical, disputed and colloquial regions.
   {
     name: 'Karabakh',
@@ -87,6 +107,18 @@ export const CURATED_PLACES: CuratedPlace[] = [
   { name: 'Gulf of Mexico', fcode: 'SEA', lat: 25, lon: -90 },
   { name: 'Baltic Sea', names: ['the Baltic'], fcode: 'SEA', lat: 58, lon: 20 },
   { name: 'North Sea', fcode: 'SEA', lat: 56, lon: 3 },
+  // Straits, peninsulas and ranges the news names that Natural Earth's 1:10m layers lack.
+  { name: 'Strait of Hormuz', names: ['Hormuz Strait', 'Straits of Hormuz'], fcode: 'STRT', lat: 26.57, lon: 56.25, bbox: [55.8, 25.9, 57.2, 27.1] },
+  { name: 'Bosphorus', names: ['Bosporus', 'Istanbul Strait'], fcode: 'STRT', country: 'TR', lat: 41.12, lon: 29.07, bbox: [28.97, 41.0, 29.17, 41.25] },
+  { name: 'Kerch Strait', names: ['Strait of Kerch'], fcode: 'STRT', lat: 45.28, lon: 36.52, bbox: [36.3, 44.9, 36.8, 45.5] },
+  { name: 'Bering Strait', fcode: 'STRT', lat: 65.75, lon: -168.75, bbox: [-170, 65, -167, 66.5] },
+  { name: 'Iberian Peninsula', names: ['Iberia'], fcode: 'PEN', lat: 40, lon: -4, bbox: [-9.5, 36, 3.3, 43.8] },
+  { name: 'Korean Peninsula', fcode: 'PEN', lat: 37.5, lon: 127.5, bbox: [124.6, 33.1, 130.9, 43] },
+  { name: 'Ural Mountains', names: ['Urals', 'the Urals'], fcode: 'MTS', country: 'RU', lat: 60, lon: 59.5, bbox: [56, 47, 66, 68.5] },
+  { name: 'Mount Fuji', names: ['Fuji', 'Fujisan'], fcode: 'MT', country: 'JP', lat: 35.36, lon: 138.73 },
+  { name: 'Great Lakes', names: ['the Great Lakes'], fcode: 'RGN', lat: 45.5, lon: -84, bbox: [-92.2, 41.3, -76, 49] },
+  { name: 'Levant', names: ['the Levant'], fcode: 'RGN', lat: 33.5, lon: 36, bbox: [33.5, 29.5, 40.5, 37.5] },
+  { name: 'Maghreb', names: ['the Maghreb', 'Maghrib'], fcode: 'RGN', lat: 31, lon: 2, bbox: [-17.1, 19, 11.6, 37.3] },
 ];
 
 /** Names news uses for countries that neither GeoNames' country names nor world-countries list. */

@@ -6,7 +6,7 @@
 //
 //   atlas-gazetteer <version> <tier> <placeCount> <adminCount> <keyCount>
 //   one line a place: fcode \t country \t admin1 \t admin2 \t lat \t lon \t population \t geonameid
-//                     \t name \t alternates (| separated) \t shown \t bbox (w,s,e,n)
+//                     \t name \t alternates (| separated) \t shown \t bbox (w,s,e,n) \t rank
 //   one line a division name, sorted by code: code (AZ.14 or US.TX.439) \t name
 //   one line a folded key, sorted by UTF-16 code units: key \t place indices (comma separated);
 //     in the world tier an index may be ~CC: the tier of country CC holds places of that name.
@@ -43,6 +43,11 @@ export interface GazetteerPlaceRow {
   shown: number;
   /** Extent of an area (country, division, sea, range), or null for a point. */
   bbox: BBox | null;
+  /**
+   * Importance of a physical feature without a population, 0..6 (Natural Earth's scale rank
+   * turned round: the Sahara and Borneo 4, a small cape 0); 0 for everything else.
+   */
+  rank: number;
 }
 
 /** One gazetteer entry as the runtime sees it: a row, its tier and its index among all loaded places. */
@@ -84,6 +89,7 @@ function placeLine(r: GazetteerPlaceRow): string {
     r.alternates.map(clean).join('|'),
     r.shown ? r.shown.toString(36) : '',
     r.bbox ? r.bbox.map(bboxCoordinate).join(',') : '',
+    r.rank ? String(r.rank) : '',
   ].join('\t');
 }
 
@@ -236,5 +242,6 @@ export function parsePlaceLine(line: string, index: number, tier: string): Gazet
     alternates: f[9] ? f[9].split('|') : [],
     shown: f[10] ? parseInt(f[10], 36) : 0,
     bbox: parseBBox(f[11]),
+    rank: f[12] ? Number(f[12]) : 0,
   };
 }

@@ -15,9 +15,12 @@ const FCODE_PRIOR: Record<string, number> = {
 /** A settlement without a population figure is a village of unknown size, not an empty place. */
 const UNKNOWN_SETTLEMENT_POPULATION = 300;
 
-export function placePrior(p: { fcode: string; population: number }): number {
+/** Weight of a physical feature's rank (0..6) in its prior: the Sahara above a village named Sahara. */
+const RANK_WEIGHT = 0.6;
+
+export function placePrior(p: { fcode: string; population: number; rank?: number }): number {
   const population = p.population || (p.fcode.startsWith('PPL') ? UNKNOWN_SETTLEMENT_POPULATION : 0);
-  return (FCODE_PRIOR[p.fcode] ?? 0.5) + Math.log10(1 + population);
+  return (FCODE_PRIOR[p.fcode] ?? 0.5) + Math.log10(1 + population) + RANK_WEIGHT * (p.rank ?? 0);
 }
 
 const WATER = new Set(['OCN', 'SEA', 'GULF', 'STRT', 'BAY', 'SD', 'CHN', 'LK', 'STM', 'RSV', 'LGN', 'FJD', 'INLT', 'RF']);

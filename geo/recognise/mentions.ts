@@ -134,6 +134,50 @@ function findRoutes(tokens: Token[]): EntitySpan[] {
   return spans;
 }
 
+/** Words that open a name continued by "of": the Strait of Hormuz, the Republic of the Congo. */
+const OF_HEADS = new Set(['strait', 'straits', 'gulf', 'bay', 'sea', 'isle', 'isles', 'lake', 'mount', 'cape', 'republic', 'kingdom', 'island', 'islands', 'sultanate', 'emirate', 'province', 'state', 'commonwealth', 'federation', 'principality', 'duchy', 'sound', 'firth', 'bight', 'vale', 'valley', 'city', 'port', 'county', 'district', 'gulf']);
+const MAX_OF_NAME = 6;
+/** Heads whose "of" names a place of their own kind: the City of Santa Ana is Santa Ana. */
+const SEAT_HEADS = new Set(['city', 'town', 'village', 'county', 'district', 'province', 'state', 'port', 'municipality', 'borough']);
+
+/**
+ * "Strait of Hormuz", "Democratic Republic of the Congo": names the tagger splits at "of".
+ * The longest gazetteer name from a head word over "of" (and "the") wins.
+ */
+function findOfNames(tokens: Token[], gazetteer: Gazetteer): EntitySpan[] {
+  const spans: EntitySpan[] = [];
+  const isPossessive = (t: Token | undefined) => t?.text === "'s" || t?.text === '’s';
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    if (tokens[i + 1].text !== 'of' || !CAPITALISED.test(tokens[i].text) || !OF_HEADS.has(tokens[i].text.toLowerCase())) continue;
+    let first = i;
+    // Capitalised words before the head belong to the name too ("Democratic Republic of ...",
+    // "People's Republic of China").
+    while (first > 0 && i - first < 3) {
+      const before = tokens[first - 1];
+      if (CAPITALISED.test(before.text) && before.text !== 'The') first--;
+      else if (isPossessive(before) && first > 1 && CAPITALISED.test(tokens[first - 2].text)) first -= 2;
+      else break;
+    }
+    let found: EntitySpan | null = null;
+    let tail: EntitySpan | null = null;
+    for (let last = i + 2; last < tokens.length && last - i <= MAX_OF_NAME; last++) {
+      const t = tokens[last].text;
+      if (!CAPITALISED.test(t) && !(t === 'the' && last === i + 2)) break;
+      for (let from = first; from <= i; from++) {
+        if (gazetteer.has(keyOf(tokens, from, last))) {
+          found = { type: 'LOC', first: from, last, score: 0.95 };
+          break;
+        }
+      }
+      // "the City of Santa Ana", "the Province of Idlib": the name after a settlement or area word.
+      if (SEAT_HEADS.has(tokens[i].text.toLowerCase()) && CAPITALISED.test(tokens[i + 2].text) && gazetteer.has(keyOf(tokens, i + 2, last))) tail = { type: 'LOC', first: i + 2, last, score: 0.9 };
+    }
+    const span = found ?? tail;
+    if (span) spans.push(span);
+  }
+  return spans;
+}
+
 /** "ISTANBUL (AA) –", "KYIV, Ukraine —": a place in capitals opening a sentence. */
 function findDatelines(tokens: Token[], sentences: Sentence[], gazetteer: Gazetteer): EntitySpan[] {
   const spans: EntitySpan[] = [];
@@ -276,6 +320,54 @@ function propagate(tokens: Token[], places: EntitySpan[], covered: Uint8Array): 
 const isCommonWord = (m: RecognisedMention, words: Set<string>, gazetteer: Gazetteer) =>
   !m.key.includes(' ') && words.has(m.key) && gazetteer.nameClass(m.key) < 2;
 
+/**
+ * Words after a name that make it a company's, a school's or a newspaper's ("Franklin
+ * Elementary", "Metz Fresh LLC", "the Los Angeles Times", "Agence France-Presse").
+ */
+const ORG_TAILS = new Set(['elementary', 'academy', 'institute', 'foundation', 'corporation', 'corp', 'inc', 'llc', 'ltd', 'company', 'times', 'post', 'herald', 'tribune', 'journal', 'gazette', 'chronicle', 'presse', 'airlines', 'airways', 'holdings']);
+
+/** What the tokens around a mention say against it, by the index of its first and last token. */
+interface Surroundings {
+  next: Token | undefined;
+  afterNext: Token | undefined;
+  /** The mention is glued by a hyphen to a lower-case word before it ("mid-Atlantic", "euro-Atlantic"). */
+  prefixed: boolean;
+}
+
+function surroundingsOf(tokens: Token[], byStart: Map<number, number>, byEnd: Map<number, number>, m: RecognisedMention): Surroundings {
+  const first = byStart.get(m.start) ?? -1;
+  const last = byEnd.get(m.end) ?? -1;
+  const hyphen = tokens[first - 1];
+  const word = tokens[first - 2];
+  const prefixed = first > 1 && hyphen.text === '-' && hyphen.end === m.start && word.end === hyphen.start && /^\p{Ll}/u.test(word.text);
+  return { next: last >= 0 ? tokens[last + 1] : undefined, afterNext: last >= 0 ? tokens[last + 2] : undefined, prefixed };
+}
+
+const isOrgTail = ({ next, afterNext }: Surroundings) => {
+  const word = (next?.text === '-' ? afterNext : next)?.text.toLowerCase().replace(/\.$/, '') ?? '';
+  return ORG_TAILS.has(word) || ((word === 'high' || word === 'middle') && /^school/i.test(afterNext?.text ?? ''));
+};
+
+/** A common word followed by a capitalised one ("Human Rights Watch", "Church of Scientology") is the start of a longer name. */
+const opensLongerName = (m: RecognisedMention, words: Set<string>, { next, afterNext }: Surroundings) =>
+  !m.key.includes(' ') && words.has(m.key) && !!next && (CAPITALISED.test(next.text) || (next.text === 'of' && CAPITALISED.test(afterNext?.text ?? '')));
+
+/**
+ * Mentions that are parts of other names: before a company's or a school's word (and then,
+ * for a small place's name, everywhere in the text: "near Franklin" is near the school),
+ * common words opening longer names, and names glued to a lower-case prefix.
+ */
+function withoutNameParts(mentions: RecognisedMention[], tokens: Token[], commonWords: Set<string>, gazetteer: Gazetteer): RecognisedMention[] {
+  const byStart = new Map(tokens.map((t, i) => [t.start, i]));
+  const byEnd = new Map(tokens.map((t, i) => [t.end, i]));
+  const around = mentions.map((m) => surroundingsOf(tokens, byStart, byEnd, m));
+  const orgNames = new Set<string>();
+  mentions.forEach((m, i) => {
+    if (isOrgTail(around[i]) && gazetteer.nameClass(m.key) < 2) orgNames.add(m.key);
+  });
+  return mentions.filter((m, i) => !m.route && !m.dateline ? !(orgNames.has(m.key) || isOrgTail(around[i]) || opensLongerName(m, commonWords, around[i]) || around[i].prefixed) : true);
+}
+
 export function recognise(
   text: string,
   sentences: Sentence[],
@@ -293,7 +385,7 @@ export function recognise(
   // a region to the gazetteer) over the "West" the tagger found at its edge.
   const tagged = places.sort((a, b) => b.last - b.first - (a.last - a.first));
   const datelines = findDatelines(tokens, sentences, gazetteer);
-  const extra = [...datelines, ...findRoutes(tokens)];
+  const extra = [...datelines, ...findRoutes(tokens), ...findOfNames(tokens, gazetteer)];
   const locSpans = dropOverlaps([...extra, ...tagged, ...propagate(tokens, tagged, covered)], tokens.length);
   const mentions: RecognisedMention[] = [];
   for (const span of locSpans) {
@@ -306,7 +398,8 @@ export function recognise(
     }
   }
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);
-  const unique = uniqueMentions(filterPeople(mentions, personVotes(tokens, spans, rescued), gazetteer));
+  const kept = withoutNameParts(mentions, tokens, commonWords, gazetteer);
+  const unique = uniqueMentions(filterPeople(kept, personVotes(tokens, spans, rescued), gazetteer));
   linkLists(text, unique);
   return { mentions: unique, demonymCountries: countDemonyms(tokens, demonyms) };
 }

@@ -74,6 +74,9 @@ const SEAT_WORDS = new Set(['city', 'town', 'village', 'county', 'township']);
 export const NEVER_ALONE = new Set([
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'monday', 'tuesday', 'wednesday',
   'thursday', 'friday', 'saturday', 'sunday', 'god', 'congress', 'parliament', 'senate', 'christmas', 'easter', 'internet', 'white house', 'pentagon', 'kremlin',
+  // A geographic word alone is the rest of a name the tagger cut short ("the Iberian Peninsula").
+  'strait', 'straits', 'bay', 'sea', 'lake', 'river', 'mount', 'mountains', 'island', 'islands', 'peninsula', 'valley', 'desert', 'cape', 'ocean', 'coast',
+  'delta', 'plain', 'plateau', 'basin', 'highlands', 'range',
 ]);
 
 export interface EvidenceContext {
@@ -162,6 +165,13 @@ export function placesOpeningInstitutions(ctx: EvidenceContext, spans: EntitySpa
   const out: EntitySpan[] = [];
   for (const s of spans) {
     if (s.type !== 'ORG' && s.type !== 'PER') continue;
+    // A country or first-level division opening any organisation's name is a mention of it
+    // ("the United States Food and Drug Administration", "Texas Rangers").
+    const country = s.type === 'ORG' ? majorPrefix(ctx, s) : null;
+    if (country) {
+      out.push(country);
+      continue;
+    }
     for (let last = Math.min(s.last - 1, s.first + 3); last >= s.first; last--) {
       const next = lower(ctx.tokens[last + 1]);
       if (!INSTITUTION.has(next) && !(SEAT_WORDS.has(next) && INSTITUTION.has(lower(ctx.tokens[last + 2])))) continue;
@@ -173,6 +183,14 @@ export function placesOpeningInstitutions(ctx: EvidenceContext, spans: EntitySpa
     }
   }
   return out;
+}
+
+/** The longest country, first-level division or continent that opens a span and is not all of it. */
+function majorPrefix(ctx: EvidenceContext, s: EntitySpan): EntitySpan | null {
+  for (let last = Math.min(s.last - 1, s.first + 3); last >= s.first; last--) {
+    if (ctx.gazetteer.nameClass(keyOf(ctx.tokens, s.first, last)) === 3) return { type: 'LOC', first: s.first, last, score: s.score * 0.8 };
+  }
+  return null;
 }
 
 const MAX_RUN = 4;

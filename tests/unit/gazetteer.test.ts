@@ -8,7 +8,7 @@ import { fold } from '../../geo/text/fold.ts';
 import type { PlaceCollection, PlaceFeature } from '../../geo/types.ts';
 
 const row = (name: string, alternates: string[], fcode: string, population: number, country = 'AZ', admin1 = '01', admin2 = ''): GazetteerPlaceRow =>
-  ({ fcode, country, admin1, admin2, lat: 40.1234, lon: 47.5678, population, geonameid: 147105, name, alternates, shown: alternates.length ? 1 : 0, bbox: null });
+  ({ fcode, country, admin1, admin2, lat: 40.1234, lon: 47.5678, population, geonameid: 147105, name, alternates, shown: alternates.length ? 1 : 0, bbox: null, rank: 0 });
 
 const keysOf = (r: GazetteerPlaceRow) => [...new Set([r.name, ...r.alternates].map(fold))];
 

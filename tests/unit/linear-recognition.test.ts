@@ -42,9 +42,9 @@ describe('linear recognition', () => {
     expect(mentions.filter((m) => m.route)).toHaveLength(1);
   });
 
-  it('hands resolution a bounded context for one name repeated 200,000 times in a list', () => {
-    const mentions = recogniseText('New York, '.repeat(200_000));
-    expect(mentions.length).toBeGreaterThan(190_000);
+  it('hands resolution a bounded context for one name repeated 100,000 times in a list', () => {
+    const mentions = recogniseText('New York, '.repeat(100_000));
+    expect(mentions.length).toBeGreaterThan(95_000);
     const names = gatherCandidates(mentions, resources.gazetteer);
     expect(names).toHaveLength(1);
     expect(names[0].listSiblings).toEqual([]);

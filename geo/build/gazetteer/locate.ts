@@ -25,14 +25,18 @@ function samplePoints(geometry: Geometry): Position[] {
 export function countryLocator(): CountryLocator {
   const topology = require('world-atlas/countries-50m.json');
   const alpha2 = new Map((require('world-countries/countries.json') as { ccn3: string; cca2: string }[]).map((c) => [c.ccn3, c.cca2]));
-  const countries = (feature(topology, topology.objects.countries).features as Feature<Polygon | MultiPolygon>[])
+  // One entry per polygon part: a part wider than half the globe is one that crosses the
+  // antimeridian and would contain the whole far side of the world, so it is left out.
+  const parts = (feature(topology, topology.objects.countries).features as Feature<Polygon | MultiPolygon>[])
     .filter((f) => f.geometry && alpha2.has(String(f.id)))
-    .map((f) => ({ iso: alpha2.get(String(f.id))!, feature: f, bbox: turf.bbox(f) }));
+    .flatMap((f) => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates).map((rings) => ({ iso: alpha2.get(String(f.id))!, polygon: turf.polygon(rings) })))
+    .map((p) => ({ ...p, bbox: turf.bbox(p.polygon) }))
+    .filter((p) => p.bbox[2] - p.bbox[0] <= 180);
   const countryOfPoint = ([x, y]: Position): string => {
-    for (const c of countries) {
+    for (const c of parts) {
       const [w, s, e, n] = c.bbox;
       if (x < w || x > e || y < s || y > n) continue;
-      if (turf.booleanPointInPolygon([x, y], c.feature)) return c.iso;
+      if (turf.booleanPointInPolygon([x, y], c.polygon)) return c.iso;
     }
     return '';
   };

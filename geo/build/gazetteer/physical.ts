@@ -72,6 +72,8 @@ function pointAlong(lines: Position[][]): Position {
 }
 
 interface Physical {
+  /** Natural Earth's scale rank: 0 the most prominent. */
+  scalerank: number;
   fcode: string;
   label: string;
   alt: unknown;
@@ -83,16 +85,16 @@ function marineAndRegions(): Physical[] {
   const out: Physical[] = [];
   for (const f of readLayer('geography_marine_polys')) {
     const fcode = MARINE[String(f.properties.featurecla)];
-    if (fcode && f.properties.name) out.push({ fcode, label: String(f.properties.name), alt: f.properties.namealt, point: pointInside(f.geometry), geometry: f.geometry });
+    if (fcode && f.properties.name) out.push({ scalerank: Number(f.properties.scalerank), fcode, label: String(f.properties.name), alt: f.properties.namealt, point: pointInside(f.geometry), geometry: f.geometry });
   }
   for (const f of readLayer('geography_regions_polys')) {
     const fcode = REGIONS[String(f.properties.featurecla)];
-    if (fcode && f.properties.name) out.push({ fcode, label: String(f.properties.name), alt: f.properties.namealt, point: pointInside(f.geometry), geometry: f.geometry });
+    if (fcode && f.properties.name) out.push({ scalerank: Number(f.properties.scalerank), fcode, label: String(f.properties.name), alt: f.properties.namealt, point: pointInside(f.geometry), geometry: f.geometry });
   }
   for (const layer of ['geography_regions_points', 'geography_regions_elevation_points']) {
     for (const f of readLayer(layer)) {
       const fcode = POINTS[String(f.properties.featurecla)];
-      if (fcode && f.properties.name && f.geometry.type === 'Point') out.push({ fcode, label: String(f.properties.name), alt: f.properties.name_alt, point: f.geometry.coordinates, geometry: f.geometry });
+      if (fcode && f.properties.name && f.geometry.type === 'Point') out.push({ scalerank: Number(f.properties.scalerank), fcode, label: String(f.properties.name), alt: f.properties.name_alt, point: f.geometry.coordinates, geometry: f.geometry });
     }
   }
   return out;
@@ -111,24 +113,25 @@ function lakes(): Physical[] {
   return [...byName.values()].map((parts) => {
     const polygons = parts.flatMap((f) => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.type === 'MultiPolygon' ? f.geometry.coordinates : []));
     const geometry: Geometry = polygons.length === 1 ? { type: 'Polygon', coordinates: polygons[0] } : { type: 'MultiPolygon', coordinates: polygons };
-    return { fcode: parts[0].properties.featurecla === 'Reservoir' ? 'RSV' : 'LK', label: String(parts[0].properties.name), alt: parts[0].properties.name_alt, point: pointInside(geometry), geometry };
+    return { scalerank: Math.min(...parts.map((p) => Number(p.properties.scalerank))), fcode: parts[0].properties.featurecla === 'Reservoir' ? 'RSV' : 'LK', label: String(parts[0].properties.name), alt: parts[0].properties.name_alt, point: pointInside(geometry), geometry };
   });
 }
 
 /** Rivers: the segments of one river (its name and number) become one feature. */
 function rivers(): Physical[] {
-  const byRiver = new Map<string, { label: string; alt: unknown; lines: Position[][] }>();
+  const byRiver = new Map<string, { label: string; alt: unknown; lines: Position[][]; scalerank: number }>();
   for (const f of readLayer('rivers_lake_centerlines')) {
     const label = String(f.properties.name_en ?? f.properties.name ?? '');
     if (!label || label === 'null' || f.properties.featurecla !== 'River') continue;
     const key = `${f.properties.rivernum}:${label}`;
-    const entry = byRiver.get(key) ?? { label, alt: f.properties.name_alt, lines: [] };
+    const entry = byRiver.get(key) ?? { label, alt: f.properties.name_alt, lines: [], scalerank: 10 };
+    entry.scalerank = Math.min(entry.scalerank, Number(f.properties.scalerank));
     const g = f.geometry as LineString | MultiLineString;
     if (g.type === 'LineString') entry.lines.push(g.coordinates);
     else entry.lines.push(...g.coordinates);
     byRiver.set(key, entry);
   }
-  return [...byRiver.values()].map((r) => ({ fcode: 'STM', label: r.label, alt: r.alt, point: pointAlong(r.lines), geometry: { type: 'MultiLineString', coordinates: r.lines } }));
+  return [...byRiver.values()].map((r) => ({ scalerank: r.scalerank, fcode: 'STM', label: r.label, alt: r.alt, point: pointAlong(r.lines), geometry: { type: 'MultiLineString', coordinates: r.lines } }));
 }
 
 /** Adds every named physical feature, except those our curated list already has. */
@@ -138,7 +141,8 @@ export function addPhysical(rows: RowSet, locate: CountryLocator, curatedNames: 
     const name = labelToName(p.label);
     if (!name || curatedNames.has(fold(name))) continue;
     const [lon, lat] = p.point;
-    rows.add({ fcode: p.fcode, country: locate.countryOfGeometry(p.geometry, p.point), admin1: '', lat, lon, population: 0, geonameid: null, name, alternates: alternatesOf(p.fcode, name, p.label, p.alt), bbox: p.geometry.type === 'Point' ? null : mainBBox(p.geometry), world: true });
+    const rank = Number.isFinite(p.scalerank) ? Math.max(0, Math.min(6, 6 - p.scalerank)) : 0;
+    rows.add({ fcode: p.fcode, country: locate.countryOfGeometry(p.geometry, p.point), admin1: '', lat, lon, population: 0, geonameid: null, name, alternates: alternatesOf(p.fcode, name, p.label, p.alt), bbox: p.geometry.type === 'Point' ? null : mainBBox(p.geometry), rank, world: true });
     added++;
   }
   return added;

@@ -12,7 +12,7 @@ export interface BuildRow extends GazetteerPlaceRow {
   world?: boolean;
 }
 
-export type NewRow = Omit<BuildRow, 'admin2' | 'shown' | 'bbox'> & Partial<Pick<BuildRow, 'admin2' | 'shown' | 'bbox'>>;
+export type NewRow = Omit<BuildRow, 'admin2' | 'shown' | 'bbox' | 'rank'> & Partial<Pick<BuildRow, 'admin2' | 'shown' | 'bbox' | 'rank'>>;
 
 export class RowSet {
   readonly rows: BuildRow[] = [];
@@ -23,7 +23,7 @@ export class RowSet {
    * they lead the alternates and are what the app shows as "also called".
    */
   add(row: NewRow, shownNames: string[] = []): BuildRow {
-    const full: BuildRow = { admin2: '', shown: 0, bbox: null, ...row };
+    const full: BuildRow = { admin2: '', shown: 0, bbox: null, rank: 0, ...row };
     setNames(full, full.name, shownNames, full.alternates);
     this.rows.push(full);
     if (full.geonameid !== null) this.byGeonameId.set(full.geonameid, full);

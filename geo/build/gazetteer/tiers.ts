@@ -11,7 +11,18 @@ import type { BuildRow } from './rows.ts';
 
 export const WORLD = 'world';
 
-export const keysOf = (row: GazetteerPlaceRow) => [...new Set([row.name, ...row.alternates].map(fold))].filter((k) => k && !STOPWORDS.has(k));
+/** Abbreviated and spelled-out openings that news uses interchangeably ("St. Bernard Parish", "Mt. Kenya"). */
+const OPENINGS: [string, string][] = [['saint ', 'st '], ['sainte ', 'ste '], ['fort ', 'ft '], ['mount ', 'mt '], ['port ', 'pt ']];
+
+function withOpenings(key: string): string[] {
+  for (const [long, short] of OPENINGS) {
+    if (key.startsWith(long)) return [key, short + key.slice(long.length)];
+    if (key.startsWith(short)) return [key, long + key.slice(short.length)];
+  }
+  return [key];
+}
+
+export const keysOf = (row: GazetteerPlaceRow) => [...new Set([row.name, ...row.alternates].map(fold).flatMap(withOpenings))].filter((k) => k && !STOPWORDS.has(k));
 
 const tierOf = (r: BuildRow) => (r.world || !r.country ? WORLD : r.country);
 
