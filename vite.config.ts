@@ -1,5 +1,6 @@
-// Vite build of the Article Atlas web app: a static site that works under any sub-path.
-import { defineConfig } from 'vite';
+// Vite build of the Article Atlas web app: a static site that works under any sub-path, with a
+// strict Content-Security-Policy: the page runs only its own scripts and loads only its own files.
+import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
 /**
@@ -11,16 +12,81 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 const assetFileNames = (asset: { names: string[] }) =>
   asset.names.some((n) => n.endsWith('.gz')) ? 'assets/[name]-[hash][extname].bin' : 'assets/[name]-[hash][extname]';
 
+/**
+ * Data the code fetches (`?url` imports: gazetteer tiers, tagger, lexicons) is never inlined as
+ * a data: URL, however small: fetching one is a connection that `connect-src 'self'` refuses
+ * (the 143 small country tiers were, until this rule). Other assets follow Vite's default.
+ */
+const fetchedStaysAFile = (file: string): false | undefined => (/\.(gz|json|bin|pmtiles)$/.test(file) ? false : undefined);
+
+/**
+ * The policy of the built app, one directive a line. Everything comes from the page's own
+ * origin; the exceptions are each needed by a named part and by nothing more:
+ * - `img-src data:`: MapLibre's stylesheet draws the zoom and attribution buttons as
+ *   `data:image/svg+xml` backgrounds, and index.html's empty favicon (`data:,`) keeps the
+ *   browser from asking the server for /favicon.ico.
+ * Not needed, so not allowed: `blob:` (MapLibre starts its worker from the same-origin URL
+ * that `setWorkerUrl` gives it, and makes a blob: worker only for a cross-origin URL; the
+ * geoparse worker is a same-origin module; the exports' blob: download links are navigations,
+ * which no fetch directive governs), `'unsafe-eval'` (neither Svelte 5 nor MapLibre 6 compiles
+ * code at run time), `'unsafe-inline'` (Vite writes no inline script or style into the build;
+ * Svelte and MapLibre set styles through the CSSOM, which style-src does not govern).
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "worker-src 'self'",
+  "style-src 'self'",
+  "font-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "object-src 'none'",
+].join('; ');
+
+/**
+ * As an HTTP header the policy can say more than a meta tag: `frame-ancestors` (a meta tag
+ * ignores it) keeps other sites from framing the app. A header also governs the workers, whose
+ * scripts a page's meta tag does not reach. `vite preview` sends it; README "Hosting" has it.
+ */
+export const CONTENT_SECURITY_POLICY_HEADER = `${CONTENT_SECURITY_POLICY}; frame-ancestors 'self'`;
+
+/**
+ * Writes the policy into the built index.html, right after `<meta charset>` and so before any
+ * script or stylesheet. Build only: the dev server injects its client's CSS as `<style>` text
+ * and talks to it over a WebSocket, so `npm start` runs without a policy.
+ */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'article-atlas:content-security-policy',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        const charset = /<meta charset="utf-8"\s*\/?>/i;
+        if (!charset.test(html)) throw new Error('index.html has no <meta charset="utf-8">; the policy goes right after it');
+        return html.replace(charset, (tag) => `${tag}\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`);
+      },
+    },
+  };
+}
+
 export default defineConfig({
   base: './',
   publicDir: 'src/public',
-  plugins: [svelte()],
+  plugins: [svelte(), contentSecurityPolicy()],
   build: {
     target: 'es2022',
+    assetsInlineLimit: fetchedStaysAFile,
     chunkSizeWarningLimit: 1200,
     rolldownOptions: { output: { assetFileNames } },
   },
   worker: {
     rolldownOptions: { output: { assetFileNames } },
+  },
+  preview: {
+    headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY_HEADER },
   },
 });
