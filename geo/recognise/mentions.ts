@@ -33,6 +33,9 @@ export interface RecognisedMention extends Mention {
   contained?: string[];
   /** Opens the article as its dateline: where the reporter filed from, often far from the story. */
   dateline?: boolean;
+  /** Index of its first and last token, for the checks of the words around it. */
+  firstToken: number;
+  lastToken: number;
 }
 
 export interface Recognition {
@@ -68,7 +71,7 @@ const keyOf = (tokens: Token[], first: number, last: number) => foldPhrase(token
 function mentionOf(text: string, sentences: Sentence[], tokens: Token[], first: number, last: number, confidence: number): RecognisedMention {
   const start = tokens[first].start;
   const end = tokens[last].end;
-  return { text: text.slice(start, end), start, end, sentence: sentenceAt(sentences, start), key: keyOf(tokens, first, last), cue: cueAt(tokens, first, last), confidence };
+  return { text: text.slice(start, end), start, end, sentence: sentenceAt(sentences, start), key: keyOf(tokens, first, last), cue: cueAt(tokens, first, last), confidence, firstToken: first, lastToken: last };
 }
 
 /** The cue word right after a mention ("Jabrayil region", "Khankendi city") or before it ("city of Khojaly"). */
@@ -326,31 +329,31 @@ const isCommonWord = (m: RecognisedMention, words: Set<string>, gazetteer: Gazet
  */
 const ORG_TAILS = new Set(['elementary', 'academy', 'institute', 'foundation', 'corporation', 'corp', 'inc', 'llc', 'ltd', 'company', 'times', 'post', 'herald', 'tribune', 'journal', 'gazette', 'chronicle', 'presse', 'airlines', 'airways', 'holdings']);
 
-/** What the tokens around a mention say against it, by the index of its first and last token. */
-interface Surroundings {
-  next: Token | undefined;
-  afterNext: Token | undefined;
-  /** The mention is glued by a hyphen to a lower-case word before it ("mid-Atlantic", "euro-Atlantic"). */
-  prefixed: boolean;
+/** The word after a mention, across a hyphen ("France-Presse"), lower-cased and without a final dot. */
+function wordAfter(tokens: Token[], m: RecognisedMention): string {
+  const next = tokens[m.lastToken + 1];
+  const word = next?.text === '-' ? tokens[m.lastToken + 2] : next;
+  return word?.text.toLowerCase().replace(/\.$/, '') ?? '';
 }
 
-function surroundingsOf(tokens: Token[], byStart: Map<number, number>, byEnd: Map<number, number>, m: RecognisedMention): Surroundings {
-  const first = byStart.get(m.start) ?? -1;
-  const last = byEnd.get(m.end) ?? -1;
-  const hyphen = tokens[first - 1];
-  const word = tokens[first - 2];
-  const prefixed = first > 1 && hyphen.text === '-' && hyphen.end === m.start && word.end === hyphen.start && /^\p{Ll}/u.test(word.text);
-  return { next: last >= 0 ? tokens[last + 1] : undefined, afterNext: last >= 0 ? tokens[last + 2] : undefined, prefixed };
+function isOrgTail(tokens: Token[], m: RecognisedMention): boolean {
+  const word = wordAfter(tokens, m);
+  return ORG_TAILS.has(word) || ((word === 'high' || word === 'middle') && /^school/i.test(tokens[m.lastToken + 2]?.text ?? ''));
 }
-
-const isOrgTail = ({ next, afterNext }: Surroundings) => {
-  const word = (next?.text === '-' ? afterNext : next)?.text.toLowerCase().replace(/\.$/, '') ?? '';
-  return ORG_TAILS.has(word) || ((word === 'high' || word === 'middle') && /^school/i.test(afterNext?.text ?? ''));
-};
 
 /** A common word followed by a capitalised one ("Human Rights Watch", "Church of Scientology") is the start of a longer name. */
-const opensLongerName = (m: RecognisedMention, words: Set<string>, { next, afterNext }: Surroundings) =>
-  !m.key.includes(' ') && words.has(m.key) && !!next && (CAPITALISED.test(next.text) || (next.text === 'of' && CAPITALISED.test(afterNext?.text ?? '')));
+function opensLongerName(tokens: Token[], m: RecognisedMention, words: Set<string>): boolean {
+  if (m.firstToken !== m.lastToken || !words.has(m.key)) return false;
+  const next = tokens[m.lastToken + 1];
+  return !!next && (CAPITALISED.test(next.text) || (next.text === 'of' && CAPITALISED.test(tokens[m.lastToken + 2]?.text ?? '')));
+}
+
+/** The mention is glued by a hyphen to a lower-case word before it ("mid-Atlantic", "euro-Atlantic"). */
+function isPrefixed(tokens: Token[], m: RecognisedMention): boolean {
+  const hyphen = tokens[m.firstToken - 1];
+  const word = tokens[m.firstToken - 2];
+  return !!hyphen && !!word && hyphen.text === '-' && hyphen.end === m.start && word.end === hyphen.start && /^\p{Ll}/u.test(word.text);
+}
 
 /**
  * Mentions that are parts of other names: before a company's or a school's word (and then,
@@ -358,14 +361,9 @@ const opensLongerName = (m: RecognisedMention, words: Set<string>, { next, after
  * common words opening longer names, and names glued to a lower-case prefix.
  */
 function withoutNameParts(mentions: RecognisedMention[], tokens: Token[], commonWords: Set<string>, gazetteer: Gazetteer): RecognisedMention[] {
-  const byStart = new Map(tokens.map((t, i) => [t.start, i]));
-  const byEnd = new Map(tokens.map((t, i) => [t.end, i]));
-  const around = mentions.map((m) => surroundingsOf(tokens, byStart, byEnd, m));
   const orgNames = new Set<string>();
-  mentions.forEach((m, i) => {
-    if (isOrgTail(around[i]) && gazetteer.nameClass(m.key) < 2) orgNames.add(m.key);
-  });
-  return mentions.filter((m, i) => !m.route && !m.dateline ? !(orgNames.has(m.key) || isOrgTail(around[i]) || opensLongerName(m, commonWords, around[i]) || around[i].prefixed) : true);
+  for (const m of mentions) if (isOrgTail(tokens, m) && gazetteer.nameClass(m.key) < 2) orgNames.add(m.key);
+  return mentions.filter((m) => m.route || m.dateline || !(orgNames.has(m.key) || isOrgTail(tokens, m) || opensLongerName(tokens, m, commonWords) || isPrefixed(tokens, m)));
 }
 
 export function recognise(
