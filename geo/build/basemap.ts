@@ -75,7 +75,7 @@ function main(): void {
   writeFileSync(join(OUT_DIR, 'world-countries.json'), outlines);
   console.log(`world-countries.json  ${kB(outlines.length)}`);
   // The regional files of the first basemap: the archive draws all of it now.
-  if (process.env.BASEMAP_REMOVE_OLD === '1') for (const stale of ['world.json', 'region.json', 'places.json']) rmSync(join(OUT_DIR, stale), { force: true });
+  for (const stale of ['world.json', 'region.json', 'places.json']) rmSync(join(OUT_DIR, stale), { force: true });
 }
 
 main();

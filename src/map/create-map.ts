@@ -4,7 +4,18 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { PaddingOptions } from 'maplibre-gl';
 import type { PlaceFeature } from '../../geo/types.ts';
 import { BASEMAP_ATTRIBUTIONS } from './attribution.ts';
-import { createBasemapStyle, OVERLAY_BEFORE_LAYER_ID } from './basemap-style.ts';
+import {
+  COUNTRY_LABEL_LAYER,
+  createBasemapStyle,
+  FALLBACK_SOURCE,
+  fallbackLayers,
+  MAX_MAP_ZOOM,
+  OVERLAY_BEFORE_LAYER_ID,
+  PLACE_LABEL_LAYERS,
+  placeDotImage,
+  STATE_LABEL_LAYER,
+} from './basemap-style.ts';
+import { onArchiveProblem, type ArchiveProblem } from '../basemap/archive.ts';
 import {
   LABELS_SOURCE,
   PLACES_SOURCE,
@@ -50,6 +61,7 @@ export function createMap({ container, camera, bounds }: CreateMapOptions): mapl
     container,
     style: createBasemapStyle({ styleUrl: import.meta.env.VITE_BASEMAP_STYLE_URL || undefined }),
     ...(camera ?? {}),
+    maxZoom: MAX_MAP_ZOOM,
     ...(camera === null && bounds !== null ? { bounds, fitBoundsOptions: { padding: paddingFor(container), maxZoom: 9 } } : {}),
     attributionControl: false,
     // Labels appear at once instead of fading in over 300 ms: every fade frame is a full redraw,
@@ -69,7 +81,103 @@ export function createMap({ container, camera, bounds }: CreateMapOptions): mapl
   // On phones the credits start folded behind their (i) button instead of covering the map.
   if (phone) map.once('load', () => container.querySelector('.maplibregl-compact-show')?.classList.remove('maplibregl-compact-show'));
   map.addControl(new maplibregl.ScaleControl({ maxWidth: 100, unit: 'metric' }), 'bottom-left');
+  map.on('styleimagemissing', ({ id }: { id: string }) => {
+    const image = placeDotImage(id, Math.min(2, Math.round(window.devicePixelRatio || 1)));
+    if (image && !map.hasImage(id)) map.addImage(id, image, { pixelRatio: Math.min(2, Math.round(window.devicePixelRatio || 1)) });
+  });
+  watchBasemap(map, container);
   return map;
+}
+
+/** What the map knows about its basemap: `ok`, or what is missing and why. */
+export interface BasemapStatus {
+  state: 'ok' | 'fallback' | 'partial';
+  problem: ArchiveProblem | null;
+  /** A sentence for the reader, or '' when all is well. */
+  message: string;
+}
+
+/** The event the map container receives when the basemap's state changes (`detail`: BasemapStatus). */
+export const BASEMAP_STATUS_EVENT = 'atlas-basemap-status';
+
+const statuses = new WeakMap<maplibregl.Map, BasemapStatus>();
+
+/** The basemap's state for `map`; the same value is in `container.dataset.basemap`. */
+export function basemapStatus(map: maplibregl.Map): BasemapStatus {
+  return statuses.get(map) ?? { state: 'ok', problem: null, message: '' };
+}
+
+const MESSAGES: Record<ArchiveProblem, string> = {
+  'no-range': 'The detailed basemap needs a server that answers HTTP Range requests; this one does not, so the map shows a simple world outline.',
+  unreadable: 'The detailed basemap could not be loaded, so the map shows a simple world outline.',
+  tiles: 'Parts of the basemap could not be loaded; the article’s places are all shown.',
+};
+
+/**
+ * Follows the archive's problems: without a readable archive the map draws the embedded
+ * 1:110m world instead; a missing tile leaves a gap. Either way a notice inside the map says
+ * what is missing, the container's `data-basemap` attribute and BASEMAP_STATUS_EVENT tell
+ * the app, and the article's own layers are untouched.
+ */
+function watchBasemap(map: maplibregl.Map, container: HTMLElement): void {
+  container.dataset.basemap = 'ok';
+  const update = (problem: ArchiveProblem) => {
+    const current = basemapStatus(map);
+    if (current.state === 'fallback' || (current.problem === problem && problem === 'tiles')) return;
+    const status: BasemapStatus = { state: problem === 'tiles' ? 'partial' : 'fallback', problem, message: MESSAGES[problem] };
+    statuses.set(map, status);
+    container.dataset.basemap = status.state;
+    if (status.state === 'fallback') {
+      if (map.isStyleLoaded()) useFallback(map);
+      else map.once('load', () => useFallback(map));
+    }
+    showNotice(container, status.message);
+    container.dispatchEvent(new CustomEvent<BasemapStatus>(BASEMAP_STATUS_EVENT, { detail: status, bubbles: true }));
+  };
+  const unsubscribe = onArchiveProblem((problem) => update(problem));
+  map.once('remove', unsubscribe);
+}
+
+function useFallback(map: maplibregl.Map): void {
+  if (map.getSource(FALLBACK_SOURCE)) return;
+  const { source, layers } = fallbackLayers();
+  map.addSource(FALLBACK_SOURCE, source);
+  for (const layer of layers) map.addLayer(layer, layer.type === 'symbol' ? COUNTRY_LABEL_LAYER : OVERLAY_BEFORE_LAYER_ID);
+}
+
+/** A small, dismissible line at the top of the map; styled through the CSSOM (the CSP allows no inline style text). */
+function showNotice(container: HTMLElement, message: string): void {
+  let notice = container.querySelector<HTMLElement>('.atlas-basemap-notice');
+  if (!notice) {
+    notice = document.createElement('div');
+    notice.className = 'atlas-basemap-notice';
+    notice.setAttribute('role', 'status');
+    Object.assign(notice.style, {
+      position: 'absolute',
+      top: '8px',
+      left: '50%',
+      transform: 'translateX(-50%)',
+      maxWidth: 'min(90%, 34rem)',
+      padding: '6px 10px',
+      font: '13px/1.35 "Noto Sans", system-ui, sans-serif',
+      color: '#3f3c38',
+      background: 'rgba(255, 251, 235, 0.96)',
+      border: '1px solid #e0c98a',
+      borderRadius: '4px',
+      boxShadow: '0 1px 3px rgba(0,0,0,0.12)',
+      zIndex: '2',
+    });
+    const text = document.createElement('span');
+    const close = document.createElement('button');
+    close.type = 'button';
+    close.textContent = '×';
+    close.setAttribute('aria-label', 'Dismiss basemap notice');
+    Object.assign(close.style, { marginLeft: '8px', border: '0', background: 'none', font: 'inherit', cursor: 'pointer', color: 'inherit' });
+    close.addEventListener('click', () => notice?.remove());
+    notice.append(text, close);
+    container.append(notice);
+  }
+  notice.firstElementChild!.textContent = message;
 }
 
 /** Adds the place sources and layers; call once the style has loaded. */
@@ -88,27 +196,35 @@ export function setPlaceData(map: maplibregl.Map, features: readonly PlaceFeatur
   hideBasemapDuplicates(map, features);
 }
 
-const BASEMAP_PLACES_SOURCE = 'basemap-places';
 const basemapFilters = new WeakMap<maplibregl.Map, Map<string, maplibregl.FilterSpecification | undefined>>();
 
-/** The basemap's own dot and name for Baku would double the article's: hide those it draws itself. */
+/**
+ * The basemap's own names of what the article draws (its towns by GeoNames id, its
+ * first-level divisions by id, its countries by ISO code) would double the article's labels:
+ * hide them. Call with the article's features whenever they change.
+ */
 export function hideBasemapDuplicates(map: maplibregl.Map, features: readonly PlaceFeature[]): void {
   let originals = basemapFilters.get(map);
   if (!originals) {
     originals = new Map();
-    for (const layer of map.getStyle().layers) {
-      if ('source' in layer && layer.source === BASEMAP_PLACES_SOURCE) originals.set(layer.id, layer.filter);
+    for (const id of [...PLACE_LABEL_LAYERS, STATE_LABEL_LAYER, COUNTRY_LABEL_LAYER]) {
+      const layer = map.getLayer(id);
+      if (layer) originals.set(id, map.getFilter(id) ?? undefined);
     }
     basemapFilters.set(map, originals);
   }
   const ids = features.map((f) => f.properties.geonameid).filter((id): id is number => id !== null);
-  const names = [...new Set(features.flatMap((f) => [f.properties.name, ...f.properties.names]))];
-  const notDrawn: maplibregl.ExpressionSpecification = [
-    'all',
-    ['!', ['in', ['get', 'geonameid'], ['literal', ids]]],
-    ['!', ['in', ['get', 'name'], ['literal', names]]],
-  ];
+  // A place without a GeoNames id (a Who's On First village) is matched by name instead.
+  const names = [...new Set(features.filter((f) => f.properties.geonameid === null && f.properties.kind !== 'country').flatMap((f) => [f.properties.name, ...f.properties.names]))];
+  const countries = features.filter((f) => f.properties.kind === 'country' && f.properties.country).map((f) => f.properties.country as string);
+  const place: maplibregl.ExpressionSpecification = ['all', ['!', ['in', ['get', 'id'], ['literal', ids]]], ['!', ['in', ['get', 'name'], ['literal', names]]]];
+  const hidden: Record<string, maplibregl.ExpressionSpecification> = {
+    ...Object.fromEntries(PLACE_LABEL_LAYERS.map((id) => [id, place])),
+    [STATE_LABEL_LAYER]: ['!', ['in', ['get', 'id'], ['literal', ids]]],
+    [COUNTRY_LABEL_LAYER]: ['!', ['in', ['get', 'iso'], ['literal', countries]]],
+  };
   for (const [id, original] of originals) {
+    const notDrawn = hidden[id]!;
     // Built here from the style's own filters: validating it again on every new article is wasted work.
     map.setFilter(id, original ? ['all', original as maplibregl.ExpressionSpecification, notDrawn] : notDrawn, { validate: false });
   }

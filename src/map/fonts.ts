@@ -17,6 +17,23 @@ import cyrillicExtUrl from '@fontsource/noto-sans/files/noto-sans-cyrillic-ext-4
 import greekUrl from '@fontsource/noto-sans/files/noto-sans-greek-400-normal.woff2?url';
 import greekExtUrl from '@fontsource/noto-sans/files/noto-sans-greek-ext-400-normal.woff2?url';
 import devanagariUrl from '@fontsource/noto-sans/files/noto-sans-devanagari-400-normal.woff2?url';
+// Scripts Noto Sans itself lacks, each its own Noto family drawn under the map's family name.
+import arabicUrl from '@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-400-normal.woff2?url';
+import hebrewUrl from '@fontsource/noto-sans-hebrew/files/noto-sans-hebrew-hebrew-400-normal.woff2?url';
+import armenianUrl from '@fontsource/noto-sans-armenian/files/noto-sans-armenian-armenian-400-normal.woff2?url';
+import georgianUrl from '@fontsource/noto-sans-georgian/files/noto-sans-georgian-georgian-400-normal.woff2?url';
+import thaiUrl from '@fontsource/noto-sans-thai/files/noto-sans-thai-thai-400-normal.woff2?url';
+import chineseRanges from '@fontsource/noto-sans-sc/unicode.json';
+
+/**
+ * Noto Sans SC comes in about a hundred files of a few hundred characters each, so a Chinese
+ * name pulls in the one or two files its characters are in (30-80 kB), not 3.7 MB.
+ */
+const chineseFiles = import.meta.glob<string>('../../node_modules/@fontsource/noto-sans-sc/files/noto-sans-sc-[0-9]*-400-normal.woff2', {
+  query: '?url',
+  import: 'default',
+  eager: true,
+});
 
 /** The CSS font family the basemap style names in `text-font`. */
 export const MAP_FONT_FAMILY = 'Noto Sans';
@@ -33,7 +50,26 @@ const SUBSETS: [url: string, ranges: string][] = [
   [devanagariUrl, 'U+0900-097F,U+1CD0-1CF9,U+200C-200D,U+20A8,U+20B9,U+20F0,U+25CC,U+A830-A839,U+A8E0-A8FF,U+11B00-11B09'],
   [cyrillicUrl, 'U+0301,U+0400-045F,U+0490-0491,U+04B0-04B1,U+2116'],
   [cyrillicExtUrl, 'U+0460-052F,U+1C80-1C8A,U+20B4,U+2DE0-2DFF,U+A640-A69F,U+FE2E-FE2F'],
+  [arabicUrl, 'U+0600-06FF,U+0750-077F,U+0870-088E,U+0890-0891,U+0897-08E1,U+08E3-08FF,U+FB50-FDFF,U+FE70-FE74,U+FE76-FEFC'],
+  [hebrewUrl, 'U+0590-05FF,U+20AA,U+FB1D-FB4F'],
+  [armenianUrl, 'U+0530-058F,U+FB13-FB17'],
+  [georgianUrl, 'U+10A0-10FF,U+1C90-1CBA,U+1CBD-1CBF,U+2D00-2D2F'],
+  [thaiUrl, 'U+0E01-0E5B'],
+  ...chineseSubsets(),
 ];
+
+/** The SC files with their unicode-range, from the package's unicode.json (keys "[0]".."[119]"). */
+function chineseSubsets(): [url: string, ranges: string][] {
+  const ranges = chineseRanges as Record<string, string>;
+  return Object.entries(chineseFiles)
+    .map(([path, url]): [string, string] | null => {
+      const n = /noto-sans-sc-(\d+)-400-normal/.exec(path)?.[1];
+      const range = n === undefined ? undefined : ranges[`[${n}]`];
+      return range ? [url, range] : null;
+    })
+    .filter((entry): entry is [string, string] => entry !== null)
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1));
+}
 
 type Range = [number, number];
 

@@ -1,10 +1,14 @@
 // Benchmark of the built app in headless Chromium. Prints figures, asserts nothing:
 // cold start to map idle, click on a place to panel rendered, bytes of the first view.
-// Usage: tsx tests/bench/app-bench.ts [--dist <dir>]   (without --dist it builds into a temp dir)
+// Then the basemap's figures (tests/bench/basemap-bench.ts) on the same build.
+// Usage: tsx tests/bench/app-bench.ts [--dist <dir>] [--compare <dir>]   (without --dist it
+// builds into a temp dir; --compare or BENCH_COMPARE_DIST: another build, e.g. of today's
+// main, whose load times are measured in the same run)
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { type AtlasWindow, desktopViewport, launchChromium, pagePointOf, sourcePlaces, waitForMapState } from '../browser/helpers.ts';
 import { buildApp, removeDir, startPreview } from '../browser/server.ts';
+import { basemapBench } from './basemap-bench.ts';
 
 const COLD_RUNS = 5;
 const CLICK_RUNS = 10;
@@ -176,6 +180,11 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await preview.stop();
+  }
+  try {
+    const compareArg = process.argv.indexOf('--compare');
+    await basemapBench(outDir, compareArg >= 0 ? process.argv[compareArg + 1] : process.env.BENCH_COMPARE_DIST);
+  } finally {
     if (!given) removeDir(outDir);
   }
 }

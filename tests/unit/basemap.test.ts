@@ -1,222 +1,264 @@
-// The committed basemap: valid GeoJSON where it should be, labels inside their countries,
-// the article's region present, and a style that needs nothing from the network.
-import { readFileSync, readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
+// The committed basemap: a PMTiles archive that the pmtiles reader reads, whose tiles hold
+// what the style draws where readers look (Baku, Arlington TX, Douma), a fallback world and
+// country outlines, and a style that needs nothing from the network.
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import * as turf from '@turf/turf';
-import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import { VectorTile } from '@mapbox/vector-tile';
+import { PbfReader } from 'pbf';
+import { PMTiles, type RangeResponse, type Source } from 'pmtiles';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { StyleSpecification } from 'maplibre-gl';
+import * as turf from '@turf/turf';
+import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import { decodeCollection, encodeCollection, type EncodedCollection } from '../../src/basemap/encoding.ts';
-import { BASEMAP_FILES, BASEMAP_PROTOCOL, createBasemapStyle, OVERLAY_BEFORE_LAYER_ID } from '../../src/map/basemap-style.ts';
+import { BASEMAP_FILES, BASEMAP_PROTOCOL, createBasemapStyle, fallbackLayers, OVERLAY_BEFORE_LAYER_ID, placeDotImage, PLACE_DOT } from '../../src/map/basemap-style.ts';
+import { writePmtiles } from '../../geo/build/basemap/pmtiles-writer.ts';
+import { assignMinZooms, localName } from '../../geo/build/basemap/settlements.ts';
+import type { GeoNamesCity } from '../../geo/build/sources/geonames.ts';
 
 const DATA_DIR = fileURLToPath(new URL('../../src/basemap/data/', import.meta.url));
-const FILES = readdirSync(DATA_DIR).filter((f) => f.endsWith('.json')).sort();
 
-/** A data file as GeoJSON: the compact files (those the style draws) decoded as the app does. */
-function load<G extends Geometry = Geometry>(name: string): FeatureCollection<G, Record<string, unknown>> {
-  const json = JSON.parse(readFileSync(DATA_DIR + name, 'utf8')) as FeatureCollection | EncodedCollection;
-  return ('scale' in json ? decodeCollection(json) : json) as FeatureCollection<G, Record<string, unknown>>;
-}
-
-/** The features of a merged file (world.json, region.json) that one layer draws. */
-function layer<G extends Geometry = Geometry>(name: string, layerName: string): Feature<G, Record<string, unknown>>[] {
-  return load<G>(name).features.filter((f) => f.properties.layer === layerName);
-}
-
-/** Natural Earth 1:10m countries, straight from world-atlas, to check the regional labels against. */
-function countries10m(): FeatureCollection<Polygon | MultiPolygon, Record<string, unknown>> {
-  const require = createRequire(import.meta.url);
-  const topology = require('world-atlas/countries-10m.json') as { objects: { countries: unknown } };
-  const client = require('topojson-client') as { feature(t: unknown, o: unknown): FeatureCollection<Polygon | MultiPolygon, Record<string, unknown>> };
-  return client.feature(topology, topology.objects.countries);
-}
-
-function positions(g: Geometry): Position[] {
-  switch (g.type) {
-    case 'Point':
-      return [g.coordinates];
-    case 'MultiPoint':
-    case 'LineString':
-      return g.coordinates;
-    case 'MultiLineString':
-    case 'Polygon':
-      return g.coordinates.flat();
-    case 'MultiPolygon':
-      return g.coordinates.flat(2);
-    case 'GeometryCollection':
-      return g.geometries.flatMap(positions);
+/** A pmtiles Source over bytes in memory. */
+class BufferSource implements Source {
+  constructor(private readonly bytes: Uint8Array) {}
+  getKey(): string {
+    return 'memory';
+  }
+  async getBytes(offset: number, length: number): Promise<RangeResponse> {
+    const slice = this.bytes.slice(offset, offset + length);
+    return { data: slice.buffer.slice(slice.byteOffset, slice.byteOffset + slice.byteLength) };
   }
 }
 
-type Area = Feature<Polygon | MultiPolygon, Record<string, unknown>>;
-// By name: world-atlas gives Kosovo and N. Cyprus no id, and Australia's islands Australia's id.
-const byName = (fc: FeatureCollection<Polygon | MultiPolygon, Record<string, unknown>>): Map<unknown, Area> =>
-  new Map(fc.features.map((f) => [f.properties.name, f]));
+const archive = new PMTiles(new BufferSource(readFileSync(`${DATA_DIR}world.pmtiles`)));
 
-describe('basemap data files', () => {
-  it('has every file the style needs', () => {
-    expect(FILES).toEqual(expect.arrayContaining(['world.json', 'region.json', 'places.json', 'world-countries.json']));
-    expect(Object.keys(BASEMAP_FILES).sort()).toEqual(['places.json', 'region.json', 'world.json']);
+/** The tile holding [lon, lat] at zoom z, decoded; pmtiles returns it already gunzipped. */
+async function tileAt(lon: number, lat: number, z: number): Promise<VectorTile> {
+  const n = 2 ** z;
+  const x = Math.floor(((lon + 180) / 360) * n);
+  const s = Math.sin((lat * Math.PI) / 180);
+  const y = Math.floor((0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) * n);
+  const tile = await archive.getZxy(z, x, y);
+  expect(tile, `tile ${z}/${x}/${y}`).toBeDefined();
+  return new VectorTile(new PbfReader(new Uint8Array(tile!.data)));
+}
+
+function properties(tile: VectorTile, layer: string): Record<string, unknown>[] {
+  const l = tile.layers[layer];
+  return l ? Array.from({ length: l.length }, (_, i) => l.feature(i).properties) : [];
+}
+
+describe('PMTiles writer', () => {
+  const tile = (n: number) => new Uint8Array([0x1f, 0x8b, n]);
+
+  it('writes an archive the pmtiles reader reads back, runs and duplicates shared', async () => {
+    const tiles = [
+      { z: 0, x: 0, y: 0, data: tile(1) },
+      { z: 1, x: 0, y: 0, data: tile(2) },
+      { z: 1, x: 0, y: 1, data: tile(2) },
+      { z: 1, x: 1, y: 1, data: tile(3) },
+    ];
+    const { archive: bytes, stats } = writePmtiles(tiles, { minZoom: 0, maxZoom: 1, bounds: [-180, -85, 180, 85], center: [47.5, 40.3, 1], metadata: { name: 't' } });
+    expect(stats).toMatchObject({ addressedTiles: 4, tileContents: 3 });
+    const reader = new PMTiles(new BufferSource(bytes), undefined, async (buf) => buf);
+    const unzipping = new PMTiles(new BufferSource(bytes));
+    const header = await reader.getHeader();
+    expect(header).toMatchObject({ minZoom: 0, maxZoom: 1, minLon: -180, maxLat: 85, centerLon: 47.5, centerZoom: 1, tileType: 1, tileCompression: 2, clustered: true });
+    for (const t of tiles) expect([...new Uint8Array((await reader.getZxy(t.z, t.x, t.y))!.data)], `${t.z}/${t.x}/${t.y}`).toEqual([...t.data]);
+    expect(await reader.getZxy(1, 1, 0)).toBeUndefined();
+    expect(await unzipping.getMetadata()).toEqual({ name: 't' });
   });
 
-  it('has every layer the style draws in the merged files', () => {
-    const layers = (name: string) => [...new Set(load(name).features.map((f) => f.properties.layer))].sort();
-    expect(layers('world.json')).toEqual(['border', 'label', 'land']);
-    expect(layers('region.json')).toEqual(['admin1', 'border', 'lake', 'land', 'river']);
-  });
-
-  it('stores the drawn files compactly and decodes them losslessly at their grid', () => {
-    for (const name of Object.keys(BASEMAP_FILES)) {
-      const json = JSON.parse(readFileSync(DATA_DIR + name, 'utf8')) as EncodedCollection;
-      expect(json.scale, name).toBeGreaterThan(0);
-      // Re-encoding the decoded file gives the file back: nothing is lost in decoding.
-      expect(encodeCollection(decodeCollection(json), json.scale), name).toEqual(json);
+  it('splits a large directory into leaves and still finds every tile', async () => {
+    const tiles = [];
+    for (let x = 0; x < 256; x++) for (let y = 0; y < 256; y++) tiles.push({ z: 8, x, y, data: tile((x * 7 + y) % 251) });
+    const { archive: bytes, stats } = writePmtiles(tiles, { minZoom: 8, maxZoom: 8, bounds: [-180, -85, 180, 85], center: [0, 0, 8], metadata: {}, maxRootBytes: 2000 });
+    expect(stats.leafBytes).toBeGreaterThan(0);
+    const reader = new PMTiles(new BufferSource(bytes), undefined, async (buf) => buf);
+    for (const [x, y] of [[0, 0], [255, 255], [17, 200], [128, 3]]) {
+      expect(new Uint8Array((await reader.getZxy(8, x!, y!))!.data)[2], `${x}/${y}`).toBe((x! * 7 + y!) % 251);
     }
   });
 
-  it.each(FILES)('%s is a non-empty FeatureCollection with coordinates in range', (name) => {
-    const fc = load(name);
-    expect(fc.type).toBe('FeatureCollection');
-    expect(fc.features.length, name).toBeGreaterThan(0);
-    for (const f of fc.features) {
-      expect(f.type).toBe('Feature');
-      expect(f.properties, name).toBeTypeOf('object');
-      const bad = positions(f.geometry).filter(([x, y]) => !(x >= -180 && x <= 180 && y >= -90 && y <= 90));
-      expect(bad.slice(0, 3), `${name}: ${JSON.stringify(f.properties)}`).toEqual([]);
-    }
-  });
-
-  it('closes every polygon ring', () => {
-    for (const name of FILES) {
-      for (const f of load(name).features) {
-        if (f.geometry.type !== 'Polygon' && f.geometry.type !== 'MultiPolygon') continue;
-        const rings = f.geometry.type === 'Polygon' ? f.geometry.coordinates : f.geometry.coordinates.flat();
-        for (const ring of rings) {
-          expect(ring.length, name).toBeGreaterThanOrEqual(4);
-          expect(ring[ring.length - 1], name).toEqual(ring[0]);
-        }
-      }
-    }
+  it('is deterministic: the same tiles give the same bytes', () => {
+    const tiles = [{ z: 0, x: 0, y: 0, data: tile(9) }];
+    const options = { minZoom: 0, maxZoom: 0, bounds: [-180, -85, 180, 85] as [number, number, number, number], center: [0, 0, 0] as [number, number, number], metadata: { a: 1 } };
+    expect(writePmtiles(tiles, options).archive.equals(writePmtiles(tiles, options).archive)).toBe(true);
   });
 });
 
-describe('country label points', () => {
-  const labels = layer<Point>('world.json', 'label');
-
-  it('puts each world label inside its country (1:110m) where that country is drawn', () => {
-    const countries = byName(load<Polygon | MultiPolygon>('world-countries.json'));
-    const outside = labels
-      .filter((l) => l.properties.scope === 'world' && countries.has(l.properties.name))
-      .filter((l) => !turf.booleanPointInPolygon(l.geometry.coordinates, countries.get(l.properties.name)!))
-      .map((l) => `${String(l.properties.name)} ${JSON.stringify(l.geometry.coordinates)}`);
-    expect(outside).toEqual([]);
+describe('the committed archive', () => {
+  it('has a header MapLibre can use: bounds, centre, zooms 0-9, gzipped vector tiles', async () => {
+    const h = await archive.getHeader();
+    expect(h).toMatchObject({ minZoom: 0, maxZoom: 9, tileType: 1, tileCompression: 2, clustered: true });
+    expect(h.minLon).toBeLessThan(-179);
+    expect(h.maxLat).toBeGreaterThan(85);
+    // The first request reads 16 kB: header and root directory must both be in it.
+    expect(h.rootDirectoryOffset + h.rootDirectoryLength).toBeLessThanOrEqual(16_384);
   });
 
-  it('puts each regional label inside its country within the Caucasus detail', () => {
-    // The drawn land is one union; the label must fall inside its own country at 1:10m.
-    const countries = byName(countries10m());
-    const regional = labels.filter((l) => l.properties.scope === 'region');
-    expect(regional.map((l) => l.properties.name)).toEqual(expect.arrayContaining(['Azerbaijan', 'Armenia', 'Georgia', 'Iran', 'Turkey', 'Russia']));
-    for (const l of regional) {
-      expect(turf.booleanPointInPolygon(l.geometry.coordinates, countries.get(l.properties.name)!), String(l.properties.name)).toBe(true);
-    }
+  it('draws the whole world at zoom 0-1: land, borders, country names', async () => {
+    expect(Object.keys((await tileAt(0, 0, 0)).layers)).toEqual(expect.arrayContaining(['land', 'boundary']));
+    const tile = await tileAt(-50, 10, 1);
+    expect(Object.keys(tile.layers)).toEqual(expect.arrayContaining(['land', 'boundary', 'label']));
+    const countries = properties(tile, 'label').filter((p) => p.kind === 'country').map((p) => p.name);
+    expect(countries).toEqual(expect.arrayContaining(['Canada', 'United States of America']));
   });
-});
-
-describe('Caucasus detail', () => {
-  const land = layer<Polygon | MultiPolygon>('region.json', 'land');
-  const onLand = (point: Position): boolean => land.some((f) => turf.booleanPointInPolygon(point, f));
 
   it.each([
-    ['Baku', [49.867, 40.409]],
-    ['Shusha', [46.755, 39.758]],
-    ['Yerevan', [44.514, 40.181]],
-    ['Istanbul', [28.955, 41.013]],
-  ] as const)('draws %s %j on land', (_name, point) => {
-    expect(onLand([...point])).toBe(true);
+    ['Arlington TX', -97.108, 32.736, 9, 4671240, 'Arlington'],
+    ['Douma', 36.402, 33.571, 9, 170592, 'Dūmā'],
+    ['Baku', 49.892, 40.377, 9, 587084, 'Baku'],
+    ['Khojaly', 46.79, 39.913, 9, 147774, 'Khojaly'],
+  ])('names %s: its GeoNames id and the name the gazetteer shows', async (_label, lon, lat, z, id, name) => {
+    const tile = await tileAt(lon, lat, z);
+    const place = properties(tile, 'place').find((p) => p.id === id);
+    expect(place?.name).toBe(name);
   });
 
-  it('leaves the Caspian, the Black Sea and Lake Sevan as water', () => {
-    expect(onLand([50.5, 41.5])).toBe(false);
-    expect(onLand([34, 43])).toBe(false);
-    const lakes = layer<Polygon | MultiPolygon>('region.json', 'lake');
-    expect(lakes.some((f) => turf.booleanPointInPolygon([45.3, 40.35], f))).toBe(true);
+  it('gives the local name where it differs, in the country’s script', async () => {
+    const douma = properties(await tileAt(36.402, 33.571, 9), 'place').find((p) => p.id === 170592);
+    expect(String(douma?.local)).toMatch(/^\p{Script=Arabic}/u);
+    const yerevan = properties(await tileAt(44.513, 40.181, 9), 'place').find((p) => p.id === 616052);
+    expect(String(yerevan?.local)).toMatch(/^\p{Script=Armenian}/u);
   });
 
-  it('has admin-1 boundaries for Azerbaijan and Armenia', () => {
-    const countriesWithAdmin1 = layer('region.json', 'admin1').map((f) => f.properties.country);
-    expect(countriesWithAdmin1).toEqual(expect.arrayContaining(['AZ', 'AM']));
+  it('shows a town-level view of Arlington TX with its neighbours named', async () => {
+    const names = properties(await tileAt(-97.108, 32.736, 9), 'place').map((p) => p.name);
+    expect(names).toEqual(expect.arrayContaining(['Arlington', 'Fort Worth']));
+    expect(names.length).toBeGreaterThan(20);
   });
 
-  it('labels Baku with its English name as a capital', () => {
-    const baku = load<Point>('places.json').features.find((f) => f.properties.geonameid === 587084);
-    expect(baku?.properties).toMatchObject({ name: 'Baku', capital: true, rank: 1 });
+  it('has state boundaries, rivers and seas near the article', async () => {
+    const tile = await tileAt(47, 40, 7);
+    expect(properties(tile, 'boundary').some((p) => p.level === 4)).toBe(true);
+    expect(properties(tile, 'river').map((p) => p.name)).toEqual(expect.arrayContaining(['Kura']));
+    const caspian = await tileAt(50.5, 41.5, 2);
+    expect(properties(caspian, 'label').map((p) => p.name)).toEqual(expect.arrayContaining(['Caspian Sea']));
+  });
+
+  it('keeps the first view small: Caucasus tiles at zoom 7 of a few kB', async () => {
+    for (const [lon, lat] of [[47, 40], [49.9, 40.4], [44.5, 40.2]]) {
+      const n = 2 ** 7;
+      const x = Math.floor(((lon! + 180) / 360) * n);
+      const s = Math.sin((lat! * Math.PI) / 180);
+      const y = Math.floor((0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) * n);
+      const raw = new PMTiles(new BufferSource(readFileSync(`${DATA_DIR}world.pmtiles`)), undefined, async (buf) => buf);
+      const gz = (await raw.getZxy(7, x, y))!.data.byteLength;
+      expect(gz, `${lon},${lat}`).toBeLessThan(16_000);
+      expect(gunzipSync(new Uint8Array((await raw.getZxy(7, x, y))!.data)).length).toBeGreaterThan(gz);
+    }
+  });
+});
+
+describe('settlement zooms', () => {
+  const city = (geonameid: number, lon: number, lat: number, population: number, fcode = 'PPL'): GeoNamesCity => ({
+    geonameid, name: `p${geonameid}`, asciiname: '', alternates: [], lat, lon, fcode, country: 'XX', admin1: '', admin2: '', population,
+  });
+
+  it('draws capitals first, keeps hamlets to zoom 8 and later, and every place by the deepest zoom', () => {
+    const zooms = assignMinZooms([city(1, 10, 10, 800, 'PPLC'), city(2, 10.01, 10.01, 600), city(3, 50, 50, 2_000_000)], 10);
+    expect(zooms.get(1)).toBe(2);
+    expect(zooms.get(2)).toBeGreaterThanOrEqual(8);
+    expect(zooms.get(3)).toBe(2);
+  });
+
+  it('lets only a few new places into each part of a tile per zoom', () => {
+    const crowd = Array.from({ length: 50 }, (_, i) => city(i + 1, 10 + i * 0.001, 10, 300_000 - i));
+    const zooms = assignMinZooms(crowd, 10);
+    expect(crowd.filter((c) => zooms.get(c.geonameid) === 4).length).toBeLessThanOrEqual(2);
+    expect(crowd.every((c) => zooms.get(c.geonameid)! <= 10)).toBe(true);
+  });
+
+  it('takes the local name in the country’s script, else the primary name when it differs', () => {
+    expect(localName({ ...city(1, 0, 0, 1), country: 'AM', name: 'Yerevan', alternates: ['Erevan', 'Երևան'] }, 'Yerevan')).toBe('Երևան');
+    expect(localName({ ...city(1, 0, 0, 1), country: 'AZ', name: 'Bakı', alternates: ['Баку'] }, 'Baku')).toBe('Bakı');
+    expect(localName({ ...city(1, 0, 0, 1), country: 'US', name: 'Arlington' }, 'Arlington')).toBe('');
+  });
+});
+
+describe('embedded files', () => {
+  it('has a fallback world that decodes losslessly: land, borders, country names', () => {
+    const json = JSON.parse(readFileSync(`${DATA_DIR}fallback.json`, 'utf8')) as EncodedCollection;
+    const fc = decodeCollection(json);
+    expect(encodeCollection(fc, json.scale)).toEqual(json);
+    expect(new Set(fc.features.map((f) => f.properties?.layer))).toEqual(new Set(['land', 'border', 'label']));
+    expect(readFileSync(`${DATA_DIR}fallback.json`).length).toBeLessThan(60_000);
+  });
+
+  it('keeps plain country outlines with ISO codes for highlighting', () => {
+    const fc = JSON.parse(readFileSync(`${DATA_DIR}world-countries.json`, 'utf8')) as FeatureCollection<Polygon | MultiPolygon>;
+    const az = fc.features.find((f) => f.properties?.iso === 'AZ');
+    expect(az?.properties?.name).toBe('Azerbaijan');
+    expect(turf.booleanPointInPolygon([47.5, 40.3], az!)).toBe(true);
+  });
+
+  it('draws a place dot with a transparent corner and an opaque centre', () => {
+    const image = placeDotImage(PLACE_DOT)!;
+    const alpha = (x: number, y: number) => image.data[(y * image.width + x) * 4 + 3];
+    expect(alpha(0, 0)).toBe(0);
+    const c = Math.floor(image.width / 2);
+    expect(alpha(c, c)).toBe(255);
   });
 });
 
 describe('createBasemapStyle', () => {
   const style = createBasemapStyle() as StyleSpecification;
 
-  it('returns a style object by default', () => {
-    expect(typeof style).toBe('object');
-    expect(style.version).toBe(8);
+  it('is a valid MapLibre style, and so is the fallback it switches to', () => {
+    expect(validateStyleMin(style).map((e) => e.message)).toEqual([]);
+    const { source, layers } = fallbackLayers();
+    const withFallback = { ...style, sources: { ...style.sources, 'basemap-fallback': source }, layers: [...style.layers, ...layers] };
+    expect(validateStyleMin(withFallback).map((e) => e.message)).toEqual([]);
   });
 
-  it('fetches nothing remote: no glyphs, no sprite, no remote source', () => {
+  it('fetches nothing remote: no glyphs, no sprite, its sources are the bundled archive', () => {
     expect(style.glyphs).toBeUndefined();
     expect(style.sprite).toBeUndefined();
     for (const [id, source] of Object.entries(style.sources)) {
-      // Attribution links are shown, never fetched; everything else a source names is loaded.
-      // The basemap's own scheme is answered from the bundled files (BASEMAP_FILES).
       const { attribution: _credit, ...fetched } = source as { attribution?: string };
-      expect(JSON.stringify(fetched).replaceAll(`${BASEMAP_PROTOCOL}://`, ''), id).not.toMatch(/https?:|\/\//);
+      expect(JSON.stringify(fetched).replace('pmtiles://', ''), id).not.toMatch(/https?:|\/\//);
+      expect((source as { url: string }).url, id).toMatch(/^pmtiles:\/\/.*world\.pmtiles$/);
     }
     for (const url of Object.values(BASEMAP_FILES)) expect(url).not.toMatch(/https?:|\/\//);
+    expect(Object.keys(BASEMAP_FILES)).toEqual(['fallback.json']);
+    expect(BASEMAP_PROTOCOL).toBe('atlas-basemap');
   });
 
-  it('declares the non-latin Noto Sans subsets as bundled font files, latin letters left to the page font', () => {
-    const faces = style['font-faces']?.['Noto Sans'];
-    expect(Array.isArray(faces)).toBe(true);
-    const list = faces as { url: string; 'unicode-range': string[] }[];
-    expect(list.some((f) => f.url.includes('latin-ext-400'))).toBe(true);
-    for (const face of list) {
-      expect(face.url).toMatch(/noto-sans-[\w-]+-400-normal\.woff2$/);
-      expect(face.url).not.toMatch(/https?:|\/\//);
-      // ə (U+0259) comes from latin-ext; a, ı (U+0131) and é stay with the latin subset.
-      const ranges = face['unicode-range'].map((r) => r.slice(2).split('-').map((h) => parseInt(h, 16)));
-      const covers = (cp: number) => ranges.some(([a, b]) => cp >= a! && cp <= (b ?? a!));
-      expect(covers(0x61) || covers(0x131) || covers(0xe9), face.url).toBe(false);
-      if (face.url.includes('latin-ext')) expect(covers(0x259)).toBe(true);
+  it('declares fonts for Cyrillic, Greek, Arabic, Hebrew, Devanagari, Armenian, Georgian and Chinese, none for latin', () => {
+    const faces = style['font-faces']?.['Noto Sans'] as { url: string; 'unicode-range': string[] }[];
+    const covers = (cp: number) =>
+      faces.filter((f) => f['unicode-range'].some((r) => {
+        const [a, b] = r.slice(2).split('-').map((h) => parseInt(h, 16));
+        return cp >= a! && cp <= (b ?? a!);
+      }));
+    for (const [cp, script] of [[0x0431, 'cyrillic'], [0x03b1, 'greek'], [0x0628, 'arabic'], [0x05d0, 'hebrew'], [0x0915, 'devanagari'], [0x0531, 'armenian'], [0x10d0, 'georgian'], [0x5317, 'sc']] as const) {
+      expect(covers(cp).length, script).toBeGreaterThan(0);
+      expect(covers(cp)[0]!.url, script).toContain(script);
     }
+    expect(covers(0x61)).toEqual([]);
   });
 
-  it('uses only its own sources, each a file of src/basemap/data or inline data', () => {
-    for (const [id, source] of Object.entries(style.sources)) {
-      expect(source.type, id).toBe('geojson');
-      const data = (source as { data: unknown }).data;
-      if (typeof data !== 'string') continue;
-      const name = data.slice(`${BASEMAP_PROTOCOL}://`.length);
-      expect(data, id).toBe(`${BASEMAP_PROTOCOL}://${name}`);
-      expect(BASEMAP_FILES[name], id).toMatch(/src\/basemap\/data\/[\w-]+\.json$/);
-    }
-    // world-countries.json is not drawn, so it must not be fetched.
-    expect(JSON.stringify(style.sources)).not.toContain('world-countries');
+  it('uses only layers of the archive', () => {
+    const known = new Set(['land', 'glacier', 'lake', 'river', 'boundary', 'place', 'label']);
     for (const layer of style.layers) {
-      if ('source' in layer) expect(style.sources, layer.id).toHaveProperty([layer.source as string]);
+      if (!('source' in layer)) continue;
+      expect(layer.source, layer.id).toBe('basemap');
+      expect(known.has((layer as { 'source-layer': string })['source-layer']), layer.id).toBe(true);
     }
   });
 
   it('sets every label in Noto Sans', () => {
-    const symbols = style.layers.filter((l) => l.type === 'symbol');
-    expect(symbols.length).toBeGreaterThan(0);
-    for (const l of symbols) expect(l.layout?.['text-font'], l.id).toEqual(['Noto Sans']);
+    for (const l of style.layers.filter((l) => l.type === 'symbol')) expect(l.layout?.['text-font'], l.id).toEqual(['Noto Sans']);
   });
 
-  it('exposes the overlay insertion point as one of its layers, after every fill and line', () => {
+  it('exposes the overlay insertion point as its lowest label layer', () => {
     const ids = style.layers.map((l) => l.id);
     const at = ids.indexOf(OVERLAY_BEFORE_LAYER_ID);
     expect(at).toBeGreaterThan(0);
+    expect(style.layers.slice(0, at).every((l) => l.type !== 'symbol')).toBe(true);
     expect(style.layers.slice(at).every((l) => l.type === 'symbol')).toBe(true);
   });
 
@@ -227,8 +269,9 @@ describe('createBasemapStyle', () => {
   it('leaves out the layers an option turns off', () => {
     const bare = createBasemapStyle({ showPlaces: false, showRivers: false, showAdmin1: false }) as StyleSpecification;
     const ids = bare.layers.map((l) => l.id);
-    expect(ids.some((id) => id.startsWith('basemap-place'))).toBe(false);
-    expect(ids).not.toContain('basemap-region-rivers');
-    expect(ids).not.toContain('basemap-region-admin1');
+    expect(ids).not.toContain('basemap-places');
+    expect(ids).not.toContain('basemap-rivers');
+    expect(ids).not.toContain('basemap-admin1');
+    expect(ids).toContain(OVERLAY_BEFORE_LAYER_ID);
   });
 });
