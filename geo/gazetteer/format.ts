@@ -11,9 +11,32 @@
 //   one line a folded key, sorted by UTF-16 code units: key \t place indices (comma separated);
 //     in the world tier an index may be ~CC: the tier of country CC holds places of that name.
 // The key and division sections are searched in place (binary search over their lines).
-// Numbers are base 36.
+// Numbers are base 36. The file is pure ASCII: every UTF-16 unit above 0x7f is written as
+// \x01 and four hex digits. One non-ASCII letter would otherwise make the whole decoded text a
+// two-byte string, which takes several times as long to build and twice the memory.
 
-export const FORMAT_VERSION = 4;
+export const FORMAT_VERSION = 5;
+
+const ESCAPE = '\x01';
+
+/** Every UTF-16 unit above 0x7f as \x01 and four hex digits (keys, probes and names alike). */
+export function escapeNonAscii(s: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) continue;
+    out += s.slice(from, i) + ESCAPE + c.toString(16).padStart(4, '0');
+    from = i + 1;
+  }
+  return from === 0 ? s : out + s.slice(from);
+}
+
+const ESCAPED = /\x01([0-9a-f]{4})/g;
+
+export function unescapeNonAscii(s: string): string {
+  return s.includes(ESCAPE) ? s.replace(ESCAPED, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : s;
+}
 
 /** West, south, east, north in degrees; west > east when the box crosses the antimeridian. */
 export type BBox = [number, number, number, number];
@@ -109,12 +132,13 @@ export function serializeGazetteer({ tier, rows, keysOf, admins, elsewhere }: Ti
     for (const t of [...tiers].sort()) list.push(`~${t}`);
     keys.set(k, list);
   }
-  const sortedKeys = [...keys.keys()].sort(compareCodeUnits);
+  const escapedKeys = new Map([...keys].map(([k, v]) => [escapeNonAscii(k), v]));
+  const sortedKeys = [...escapedKeys.keys()].sort(compareCodeUnits);
   const sortedAdmins = [...admins.keys()].sort(compareCodeUnits);
   const lines = [`atlas-gazetteer\t${FORMAT_VERSION}\t${tier}\t${rows.length}\t${sortedAdmins.length}\t${sortedKeys.length}`];
-  for (const r of rows) lines.push(placeLine(r));
-  for (const code of sortedAdmins) lines.push(`${code}\t${clean(admins.get(code)!)}`);
-  for (const key of sortedKeys) lines.push(`${key}\t${keys.get(key)!.join(',')}`);
+  for (const r of rows) lines.push(escapeNonAscii(placeLine(r)));
+  for (const code of sortedAdmins) lines.push(`${code}\t${escapeNonAscii(clean(admins.get(code)!))}`);
+  for (const key of sortedKeys) lines.push(`${key}\t${escapedKeys.get(key)!.join(',')}`);
   return lines.join('\n') + '\n';
 }
 
@@ -192,7 +216,7 @@ function findLine(g: GazetteerLines, [from, to]: [number, number], id: string): 
 
 /** Place indices (within this tier) and the other tiers that hold a folded key. */
 export function findKey(g: GazetteerLines, key: string): { indices: number[]; tiers: string[] } {
-  const value = findLine(g, keySection(g), key);
+  const value = findLine(g, keySection(g), escapeNonAscii(key));
   const indices: number[] = [];
   const tiers: string[] = [];
   if (value !== null) for (const part of value.split(',')) part[0] === '~' ? tiers.push(part.slice(1)) : indices.push(parseInt(part, 36));
@@ -201,7 +225,8 @@ export function findKey(g: GazetteerLines, key: string): { indices: number[]; ti
 
 /** The name of a division code ("US.TX", "US.TX.439") in this tier, or null. */
 export function findAdmin(g: GazetteerLines, code: string): string | null {
-  return findLine(g, [g.placeCount, g.placeCount + g.adminCount], code);
+  const name = findLine(g, [g.placeCount, g.placeCount + g.adminCount], code);
+  return name === null ? null : unescapeNonAscii(name);
 }
 
 /**
@@ -211,8 +236,9 @@ export function findAdmin(g: GazetteerLines, code: string): string | null {
 export function findPrefix(g: GazetteerLines, prefix: string, maxPlaces: number): number[] {
   const [from, to] = keySection(g);
   const out: number[] = [];
-  for (let line = lowerBound(g, from, to, prefix); line < to && out.length < maxPlaces; line++) {
-    if (compareAt(g.text, g.starts[line], prefix) !== 0) break;
+  const probe = escapeNonAscii(prefix);
+  for (let line = lowerBound(g, from, to, probe); line < to && out.length < maxPlaces; line++) {
+    if (compareAt(g.text, g.starts[line], probe) !== 0) break;
     const text = lineAt(g, line);
     for (const part of text.slice(text.indexOf('\t') + 1).split(',')) if (part[0] !== '~') out.push(parseInt(part, 36));
   }
@@ -238,8 +264,8 @@ export function parsePlaceLine(line: string, index: number, tier: string): Gazet
     lon: Number(f[5]),
     population: f[6] ? parseInt(f[6], 36) : 0,
     geonameid: f[7] ? parseInt(f[7], 36) : null,
-    name: f[8],
-    alternates: f[9] ? f[9].split('|') : [],
+    name: unescapeNonAscii(f[8]),
+    alternates: f[9] ? unescapeNonAscii(f[9]).split('|') : [],
     shown: f[10] ? parseInt(f[10], 36) : 0,
     bbox: parseBBox(f[11]),
     rank: f[12] ? Number(f[12]) : 0,

@@ -16,6 +16,17 @@ interface Part {
   base: number;
 }
 
+export interface GazetteerOptions {
+  /**
+   * Reads a country tier's text synchronously ("SY" → its text, or null when there is none).
+   * Given, a lookup that meets a name only an unloaded tier holds loads that tier first, so the
+   * gazetteer answers as if every tier were loaded while loading only those a text needs (the
+   * CLI in Node). Not given, only the tiers added with addTier are searched (the browser
+   * worker, which fetches tiers asynchronously). Default: none.
+   */
+  loadTier?: (code: string) => string | null;
+}
+
 export class Gazetteer {
   private readonly parts: Part[] = [];
   private readonly decoded = new Map<number, GazetteerPlace>();
@@ -23,15 +34,33 @@ export class Gazetteer {
   private readonly found = new Map<string, GazetteerPlace[]>();
   private readonly classes = new Map<string, NameClass>();
   private total = 0;
+  private readonly loadTier: GazetteerOptions['loadTier'];
+  /** Tiers the loader was asked for, found or not: each is read at most once. */
+  private readonly requested = new Set<string>();
 
   /** A gazetteer of one tier file's text (the world tier, or any tier alone in a test). */
-  constructor(text: string) {
+  constructor(text: string, options: GazetteerOptions = {}) {
+    this.loadTier = options.loadTier;
     this.addTier(text);
+  }
+
+  /** With a tier loader, loads the unloaded tiers that hold places of `key` (see GazetteerOptions). */
+  private loadTiersFor(key: string): void {
+    if (!this.loadTier) return;
+    for (const part of this.parts) {
+      for (const t of findKey(part.lines, key).tiers) {
+        if (this.requested.has(t)) continue;
+        this.requested.add(t);
+        const text = this.loadTier(t);
+        if (text !== null) this.addTier(text);
+      }
+    }
   }
 
   /** Adds a tier; lookups from now on see its places too. Adding a loaded tier again does nothing. */
   addTier(text: string): void {
     const lines = indexGazetteer(text);
+    this.requested.add(lines.tier);
     if (this.parts.some((p) => p.lines.tier === lines.tier)) return;
     this.parts.push({ lines, base: this.total });
     this.total += lines.placeCount;
@@ -73,6 +102,7 @@ export class Gazetteer {
     if (!places) {
       // A long-lived worker parses article after article: the memo must not grow without end.
       if (this.found.size >= MAX_MEMO) this.found.clear();
+      this.loadTiersFor(key);
       places = [];
       for (const part of this.parts) for (const i of findKey(part.lines, key).indices) places.push(this.place(part.base + i));
       places.sort((a, b) => placePrior(b) - placePrior(a));
@@ -130,13 +160,32 @@ export class Gazetteer {
     const cached = this.classes.get(key);
     if (cached !== undefined) return cached;
     if (this.classes.size >= MAX_MEMO) this.classes.clear();
+    this.loadTiersFor(key);
+    // Read only the feature code and population of each place: this runs for every window of
+    // capitalised words in a text, and most of the names it meets are never looked up whole.
     let best: NameClass = 0;
-    for (const p of this.lookup(key)) {
-      const c: NameClass = MAJOR_FCODES.has(p.fcode) ? 3 : p.population >= 100_000 ? 2 : 1;
-      if (c > best) best = c;
+    let elsewhere = false;
+    for (const part of this.parts) {
+      const { indices, tiers } = findKey(part.lines, key);
+      if (tiers.length) elsewhere = true;
+      for (const i of indices) {
+        const { fcode, population } = classFields(lineAt(part.lines, i));
+        const c: NameClass = MAJOR_FCODES.has(fcode) ? 3 : population >= 100_000 ? 2 : 1;
+        if (c > best) best = c;
+      }
     }
-    if (best === 0 && this.parts.some((part) => findKey(part.lines, key).tiers.length > 0)) best = 1;
+    if (best === 0 && elsewhere) best = 1;
     this.classes.set(key, best);
     return best;
   }
+}
+
+/** The feature code (field 0) and population (field 6, base 36) of a place line, without splitting it. */
+function classFields(line: string): { fcode: string; population: number } {
+  const fcodeEnd = line.indexOf('\t');
+  let at = fcodeEnd;
+  for (let field = 1; field < 6; field++) at = line.indexOf('\t', at + 1);
+  const end = line.indexOf('\t', at + 1);
+  const population = line.slice(at + 1, end);
+  return { fcode: line.slice(0, fcodeEnd), population: population ? parseInt(population, 36) : 0 };
 }

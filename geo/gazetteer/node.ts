@@ -7,13 +7,36 @@ import { Gazetteer } from './gazetteer.ts';
 
 const DIR = new URL('../data/gazetteer/', import.meta.url);
 
-const readTier = (file: string) => gunzipSync(readFileSync(new URL(file, DIR))).toString('utf8');
+/**
+ * One tier's text. The gzip trailer holds the text's length: decompressing into one buffer of
+ * that size saves concatenating sixteen-kilobyte chunks (a third of the time for the world tier).
+ */
+function readTier(file: string): string {
+  const gz = readFileSync(new URL(file, DIR));
+  return gunzipSync(gz, { chunkSize: Math.max(64 * 1024, gz.readUInt32LE(gz.length - 4) + 1) }).toString('utf8');
+}
+
+const tierFile = (code: string) => `gazetteer-${code}.txt.gz`;
 
 /** The names of the country tier files, in a fixed order. */
 export const countryTierFiles = (): string[] => readdirSync(DIR).filter((f) => /^gazetteer-[A-Z]{2}\.txt\.gz$/.test(f)).sort();
 
-export function loadGazetteer(options: { worldOnly?: boolean } = {}): Gazetteer {
-  const gazetteer = new Gazetteer(readTier('gazetteer-world.txt.gz'));
-  if (!options.worldOnly) for (const file of countryTierFiles()) gazetteer.addTier(readTier(file));
+export interface LoadGazetteerOptions {
+  /**
+   * `lazy`: the world tier now, each country tier on the first lookup of a name only it holds
+   * (answers as if all were loaded; the CLI starts in a fraction of the time). `all`: every
+   * tier now. `world`: the world tier alone, as the app's worker starts. Default `lazy`.
+   */
+  tiers?: 'lazy' | 'all' | 'world';
+  /** Same as `tiers: 'world'`. */
+  worldOnly?: boolean;
+}
+
+export function loadGazetteer(options: LoadGazetteerOptions = {}): Gazetteer {
+  const tiers = options.worldOnly ? 'world' : (options.tiers ?? 'lazy');
+  const available = new Set(countryTierFiles());
+  const loadTier = tiers === 'lazy' ? (code: string) => (available.has(tierFile(code)) ? readTier(tierFile(code)) : null) : undefined;
+  const gazetteer = new Gazetteer(readTier(tierFile('world')), { loadTier });
+  if (tiers === 'all') for (const file of available) gazetteer.addTier(readTier(file));
   return gazetteer;
 }
