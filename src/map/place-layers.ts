@@ -11,6 +11,10 @@ import { MAP_FONT_FAMILY } from './fonts.ts';
 
 export const PLACES_SOURCE = 'places';
 export const LABELS_SOURCE = 'place-labels';
+/** The selected country's outline (countries are points in the data; their outlines load on demand). */
+export const OUTLINE_SOURCE = 'place-outline';
+/** A reading the reader points at before choosing it. */
+export const PREVIEW_SOURCE = 'reading-preview';
 
 /** How a place is drawn, whatever its geometry turned out to be. */
 export type DrawGroup = 'settlement' | 'area' | 'route' | 'country';
@@ -108,6 +112,11 @@ export const LAYER_IDS = {
   areaLabel: 'places-label-area',
   countryLabel: 'places-label-country',
   countryArea: 'places-country-area',
+  outlineFill: 'place-outline-fill',
+  outline: 'place-outline-line',
+  previewHalo: 'reading-preview-halo',
+  preview: 'reading-preview',
+  previewLabel: 'reading-preview-label',
 } as const;
 
 /** Layers that sit under the basemap's labels. */
@@ -131,7 +140,7 @@ export function underLayers(): LayerSpecification[] {
       layout: { 'line-join': 'round' },
       paint: {
         'line-color': ['case', selected, COLORS.accent, COLORS.area],
-        'line-width': ['case', active, 2.2, 1.2],
+        'line-width': ['case', selected, 2.8, hovered, 2.2, 1.2],
         'line-dasharray': [3, 2],
         'line-opacity': 0.9,
       },
@@ -187,12 +196,12 @@ export function overLayers(): LayerSpecification[] {
       },
     },
     labelLayer(LAYER_IDS.areaLabel, ['area', 'route'], { 'text-anchor': 'center' }),
-    // The basemap already names countries: this label appears only on hover and selection,
-    // and ignores collisions so that, hidden, it takes no room from other names.
+    // The basemap already names countries: this label appears on hover and selection (in the
+    // article's spelling), and ignores collisions so that, hidden, it takes no room from others.
     {
       ...labelLayer(LAYER_IDS.countryLabel, ['country'], {
         'text-anchor': 'top',
-        'text-offset': [0, 0.7],
+        'text-offset': [0, 0.9],
         'text-allow-overlap': true,
         'text-ignore-placement': true,
       }),
@@ -211,7 +220,10 @@ export function overLayers(): LayerSpecification[] {
   ];
 }
 
-/** Countries are only marked: a small ring at their representative point. */
+/**
+ * Countries are marked at their representative point by a filled ring as large as their
+ * mentions make them: the article's most mentioned place is not its faintest mark (issue 9).
+ */
 function countryMarker(id: string, source: string, filter: ExpressionSpecification): LayerSpecification {
   return {
     id,
@@ -219,12 +231,50 @@ function countryMarker(id: string, source: string, filter: ExpressionSpecificati
     source,
     filter,
     paint: {
-      'circle-radius': ['case', active, 6.5, 4],
-      'circle-color': ['case', selected, COLORS.accent, 'rgba(255,255,255,0.6)'],
-      'circle-stroke-width': ['case', active, 2, 1.3],
-      'circle-stroke-color': ['case', selected, COLORS.halo, COLORS.country],
+      'circle-radius': ['case', selected, ['+', radius, 2.5], hovered, ['+', radius, 1.5], radius],
+      'circle-color': ['case', selected, COLORS.accent, COLORS.country],
+      'circle-opacity': ['case', active, 1, 0.55],
+      'circle-stroke-width': ['case', active, 2.5, 2],
+      'circle-stroke-color': COLORS.halo,
     },
   };
+}
+
+/** The selected country's outline, under the basemap's labels. */
+export function outlineLayers(): LayerSpecification[] {
+  return [
+    { id: LAYER_IDS.outlineFill, type: 'fill', source: OUTLINE_SOURCE, paint: { 'fill-color': COLORS.accent, 'fill-opacity': 0.07 } },
+    { id: LAYER_IDS.outline, type: 'line', source: OUTLINE_SOURCE, layout: { 'line-join': 'round' }, paint: { 'line-color': COLORS.accent, 'line-width': 2, 'line-opacity': 0.85 } },
+  ];
+}
+
+/** A reading previewed before it is chosen: a hollow accent ring with its name. */
+export function previewLayers(): LayerSpecification[] {
+  return [
+    { id: LAYER_IDS.previewHalo, type: 'circle', source: PREVIEW_SOURCE, paint: { 'circle-radius': 14, 'circle-color': COLORS.accent, 'circle-opacity': 0.15 } },
+    {
+      id: LAYER_IDS.preview,
+      type: 'circle',
+      source: PREVIEW_SOURCE,
+      paint: { 'circle-radius': 7, 'circle-color': COLORS.halo, 'circle-stroke-color': COLORS.accent, 'circle-stroke-width': 3 },
+    },
+    {
+      id: LAYER_IDS.previewLabel,
+      type: 'symbol',
+      source: PREVIEW_SOURCE,
+      layout: {
+        'text-field': ['get', 'label'],
+        'text-font': [MAP_FONT_FAMILY],
+        'text-size': 13,
+        'text-anchor': 'top',
+        'text-offset': [0, 1.2],
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+        'text-max-width': 14,
+      },
+      paint: { 'text-color': COLORS.accent, 'text-halo-color': COLORS.halo, 'text-halo-width': 2 },
+    },
+  ];
 }
 
 type SymbolLayout = NonNullable<SymbolLayerSpecification['layout']>;
@@ -270,6 +320,18 @@ export const INTERACTIVE_LAYERS = [
   LAYER_IDS.countryArea,
   LAYER_IDS.areaFill,
 ];
+
+/** Layers of marks and names: what a tap can be meant for when several places are close (area fills are under everything). */
+export const MARK_LAYERS = INTERACTIVE_LAYERS.filter((id) => id !== LAYER_IDS.areaFill);
+
+/**
+ * The distinct places among hits, nearest first: more than one near a tap means the reader
+ * must be asked which (pins 5 to 15 px apart cannot be told apart by a finger).
+ */
+export function placesUnder(hits: { properties: Record<string, unknown> }[], distanceTo: (id: string) => number): string[] {
+  const ids = [...new Set(hits.map((h) => h.properties.id).filter((id): id is string => typeof id === 'string'))];
+  return ids.sort((a, b) => distanceTo(a) - distanceTo(b));
+}
 
 const GROUP_RANK: Record<DrawGroup, number> = { settlement: 0, route: 1, country: 2, area: 3 };
 

@@ -1,13 +1,14 @@
 // The one shared state of the app: the current article, the reader's corrections to it, and
 // what the reader has selected. Map, list, panel and text all read it; nothing else keeps its
 // own idea of the selection.
-import { applyCorrections, correctionApplies, effectiveCorrections, type Correction, type Corrections, type FixedReading } from '../../geo/output/corrections.ts';
+import { applyCorrections, correctionApplies, effectiveCorrections, parseSpanKey, type Correction, type Corrections, type FixedReading } from '../../geo/output/corrections.ts';
+import { slug } from '../../geo/output/features.ts';
 import type { PlaceFeature } from '../../geo/types.ts';
 import type { Article } from '../lib/article.ts';
 import type { ViewState } from '../url/codec.ts';
 
 /** Where a selection came from, so the map knows whether to move. */
-export type SelectionSource = 'map' | 'list' | 'text' | 'panel' | 'url' | 'history';
+export type SelectionSource = 'map' | 'list' | 'text' | 'panel' | 'keys' | 'url' | 'history';
 
 export interface RevealRequest {
   /** Sentence index in the article. */
@@ -33,6 +34,29 @@ export type PlacingTarget =
 function corrected(original: Article, corrections: Corrections): Article {
   if (Object.keys(corrections).length === 0) return original;
   return { ...original, places: applyCorrections(original.places, corrections) };
+}
+
+function addedKeysOf(
+  places: readonly PlaceFeature[],
+  originals: ReadonlyMap<string, PlaceFeature>,
+  corrections: Corrections,
+  unresolved: readonly { name: string }[],
+): Map<string, string> {
+  const keys = new Map<string, string>();
+  const added = places.filter((f) => !originals.has(f.id));
+  if (added.length === 0) return keys;
+  for (const [key, c] of Object.entries(corrections)) {
+    let feature: PlaceFeature | undefined;
+    if (c.action === 'add') {
+      const span = parseSpanKey(key);
+      feature = span ? added.find((f) => f.properties.mentions.some((m) => m.start === span.start && m.end === span.end)) : undefined;
+    } else if (c.action === 'reading' && !originals.has(key)) {
+      const name = unresolved.find((u) => slug(u.name) === key)?.name;
+      feature = added.find((f) => f.properties.name === name && !keys.has(f.id));
+    }
+    if (feature) keys.set(feature.id, key);
+  }
+  return keys;
 }
 
 export class AppState {
@@ -66,6 +90,8 @@ export class AppState {
   selected = $derived<PlaceFeature | null>(this.placeId === null ? null : (this.byId.get(this.placeId) ?? null));
   /** The geoparser's own reading of each place, for "Not this place?" and undo. */
   originalById = $derived(new Map(this.original.places.features.map((f) => [String(f.id), f])));
+  /** Places the reader placed by hand (missed words, unresolved names): place id → correction key. */
+  addedKeys = $derived.by(() => addedKeysOf(this.places, this.originalById, this.corrections, this.original.places.unresolved ?? []));
 
   #seq = 0;
 
@@ -162,6 +188,13 @@ export class AppState {
   startPlacing(target: PlacingTarget): void {
     this.clear('panel');
     this.placing = target;
+  }
+
+  /** The place a correction key names now: a place's own id, or the place made of words or a name placed by hand. */
+  placeIdOf(key: string): string | null {
+    if (this.byId.has(key) && this.originalById.has(key)) return key;
+    for (const [id, k] of this.addedKeys) if (k === key) return id;
+    return null;
   }
 
   stopPlacing(): void {
