@@ -1,6 +1,7 @@
 // The geoparsing recipe: text in, GeoJSON of its places out. Pure: it takes a string and
 // loaded resources, touches no file or network, and runs the same in Node and in a worker.
-import type { PlaceCollection, UnresolvedName } from './types.ts';
+import type { PlaceCollection } from './types.ts';
+import { unresolvedNames } from './output/unresolved.ts';
 import type { Gazetteer } from './gazetteer/gazetteer.ts';
 import type { TaggerModel } from './recognise/tagger.ts';
 import { splitSentences } from './text/sentences.ts';
@@ -54,8 +55,6 @@ export function geoparse(text: string, resources: GeoparseResources, options: Ge
   // 7. GeoJSON, one feature per place.
   stage('geojson');
   const places = buildFeatures(resolved, mentions.filter((m) => m.route), sentences, resources.outlines, divisionNamesOf(gazetteer));
-  const unresolved: UnresolvedName[] = resolved
-    .filter((r) => !r.ranked.length)
-    .map((r) => ({ name: r.name.mentions[0].text, mentions: r.name.mentions.map(({ text, start, end, sentence }) => ({ text, start, end, sentence })) }));
+  const unresolved = unresolvedNames(resolved.filter((r) => !r.ranked.length).map((r) => r.name), resources.commonWords, resources.demonyms);
   return { ...places, unresolved };
 }

@@ -126,7 +126,7 @@ export const COUNTRY_ALIASES: Record<string, string[]> = {
   US: ['U.S.', 'U.S.A.', 'US', 'USA', 'America', 'United States of America', 'the States'],
   GB: ['UK', 'U.K.', 'Britain', 'Great Britain', 'United Kingdom'],
   CD: ['DRC', 'DR Congo', 'D.R. Congo', 'Democratic Republic of Congo', 'Democratic Republic of the Congo', 'Congo-Kinshasa', 'Zaire'],
-  CG: ['Congo-Brazzaville', 'Republic of the Congo', 'Congo Republic'],
+  CG: ['Congo-Brazzaville', 'Republic of the Congo', 'Republic of Congo', 'Congo Republic'],
   CN: ['PRC', "People's Republic of China", 'Mainland China'],
   KR: ['South Korea', 'Republic of Korea', 'ROK'],
   KP: ['North Korea', 'DPRK'],

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { inputPath } from './args.ts';
 import { geoparse } from '../geoparse.ts';
 import { loadResources } from '../resources-node.ts';
+import { unresolvedShares } from '../eval/unresolved.ts';
 import { matchDocument, scoreCorpus, type GoldToponym, type PredictedToponym } from '../eval/score.ts';
 import type { PlaceCollection } from '../types.ts';
 
@@ -42,7 +43,8 @@ if (!path) {
 const corpus: CorpusDocument[] = readFileSync(inputPath(path), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
 const resources = loadResources();
 const started = performance.now();
-const docs = corpus.map((d) => ({ id: d.id, text: d.text, gold: d.toponyms, predicted: predictionsOf(geoparse(d.text, resources), flags.includes('--with-unresolved')) }));
+const collections = corpus.map((d) => geoparse(d.text, resources));
+const docs = corpus.map((d, i) => ({ id: d.id, text: d.text, gold: d.toponyms, predicted: predictionsOf(collections[i], flags.includes('--with-unresolved')) }));
 const seconds = (performance.now() - started) / 1000;
 
 const f3 = (x: number) => x.toFixed(3).replace(/^0/, '');
@@ -53,6 +55,9 @@ for (const criterion of ['exact', 'lenient'] as const) {
   const s = scoreCorpus(docs, criterion);
   console.log(`| ${criterion} | ${f3(s.precision)} | ${f3(s.recall)} | ${f3(s.f1)} | ${f3(s.acc161)} | ${f3(s.acc161EndToEnd)} | ${s.meanKm.toFixed(0)} | ${s.medianKm.toFixed(1)} | ${f3(s.auc)} |`);
 }
+console.log('\n| recognised names (distinct per document) | placed | not placed | share not placed |');
+console.log('|---|---|---|---|');
+for (const r of unresolvedShares(collections)) console.log(`| ${r.group} | ${r.placed} | ${r.unplaced} | ${(r.share * 100).toFixed(1)}% |`);
 if (flag === '--errors') {
   for (const d of docs) {
     const m = matchDocument(d.gold.filter((g) => g.lat !== null), d.predicted, 'lenient');

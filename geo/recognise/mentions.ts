@@ -106,10 +106,39 @@ function hyphenParts(tokens: Token[], first: number, last: number): [number, num
  * A tagged span that is not a gazetteer name as a whole but joins names with hyphens is
  * several places; before a road word it is also a route between them.
  */
-function expandSpan(text: string, sentences: Sentence[], tokens: Token[], span: EntitySpan, gazetteer: Gazetteer): RecognisedMention[] {
+/**
+ * A span no gazetteer name matches whole that opens with one ("United States Department of
+ * Agriculture", "New York City Mayor Michael Bloomberg", "Sudan David Shearer"): the opening name.
+ */
+function placeOpening(tokens: Token[], span: EntitySpan, gazetteer: Gazetteer, commonWords: Set<string>): number {
+  for (let last = Math.min(span.last - 1, span.first + 4); last >= span.first; last--) {
+    if (!CAPITALISED.test(tokens[last].text) || !gazetteer.has(keyOf(tokens, span.first, last))) continue;
+    // "Salinas Valley", "Islington Bay", "Pacific Northwest" are features of their own, and a
+    // common word opens a longer name ("Mad Cow").
+    if (FEATURE_TAILS.has(tokens[last + 1].text.toLowerCase()) || (last === span.first && commonWords.has(keyOf(tokens, last, last)))) return -1;
+    // One more name after the place is a person's ("Jordan Henderson", "Paris Hilton"), unless
+    // it is a common word ("United States Food ...").
+    if (last + 1 === span.last && !commonWords.has(keyOf(tokens, span.last, span.last))) return -1;
+    return last;
+  }
+  return -1;
+}
+
+/** Words that make a name with a place's name in it a different feature: the Salinas Valley is not Salinas. */
+const FEATURE_TAILS = new Set(['valley', 'bay', 'square', 'park', 'river', 'creek', 'lake', 'beach', 'hill', 'hills', 'mountain', 'mountains', 'island', 'islands', 'northwest', 'northeast', 'southwest', 'southeast', 'plateau', 'plain', 'plains', 'basin', 'coast', 'gardens', 'heights', 'springs', 'falls', 'harbour', 'harbor', 'peninsula', 'desert', 'forest', 'canyon', 'gorge', 'cow', "'s"]);
+
+function expandSpan(text: string, sentences: Sentence[], tokens: Token[], span: EntitySpan, gazetteer: Gazetteer, commonWords: Set<string>): RecognisedMention[] {
   const whole = mentionOf(text, sentences, tokens, span.first, span.last, span.score);
   const parts = hyphenParts(tokens, span.first, span.last);
   const roadAfter = ROUTE_WORDS.has(tokens[span.last + 1]?.text.toLowerCase() ?? '');
+  if (parts.length < 2 && !gazetteer.has(whole.key)) {
+    // "Eastern China", "Northern Syria": the place after a compass word the gazetteer does not join to it.
+    if (span.last > span.first && COMPASS.has(tokens[span.first].text.toLowerCase()) && gazetteer.has(keyOf(tokens, span.first + 1, span.last))) {
+      return [mentionOf(text, sentences, tokens, span.first + 1, span.last, span.score)];
+    }
+    const last = placeOpening(tokens, span, gazetteer, commonWords);
+    return [last >= 0 ? mentionOf(text, sentences, tokens, span.first, last, span.score * 0.8) : whole];
+  }
   if (parts.length < 2 || (gazetteer.has(whole.key) && !roadAfter)) return [whole];
   const partMentions = parts
     .filter(([a, b]) => CAPITALISED.test(tokens[a].text) && gazetteer.has(keyOf(tokens, a, b)))
@@ -211,7 +240,7 @@ function notPlaceNames(tokens: Token[], text: string): Set<string> {
     if (!CAPITALISED.test(t.text)) continue;
     let next = i + 1;
     if (tokens[next]?.text === '-' && tokens[next].start === t.end) next++;
-    if (EPONYM_WORDS.has(tokens[next]?.text ?? '')) {
+    if (EPONYM_WORDS.has(tokens[next]?.text.toLowerCase() ?? '')) {
       // The whole capitalised name before the word: "West Nile virus" is not West Nile either.
       for (let first = i; first >= 0 && i - first < 4 && CAPITALISED.test(tokens[first].text); first--) out.add(keyOf(tokens, first, i));
     }
@@ -387,7 +416,7 @@ export function recognise(
   const locSpans = dropOverlaps([...extra, ...tagged, ...propagate(tokens, tagged, covered)], tokens.length);
   const mentions: RecognisedMention[] = [];
   for (const span of locSpans) {
-    for (const m of expandSpan(text, sentences, tokens, span, gazetteer)) {
+    for (const m of expandSpan(text, sentences, tokens, span, gazetteer, commonWords)) {
       if (datelines.includes(span)) m.dateline = true;
       // Demonyms are context, not places ("Azerbaijani and Armenian origin").
       if (m.key in demonyms && !m.route) continue;
