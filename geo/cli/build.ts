@@ -2,7 +2,7 @@
 // command line into plain JavaScript in geo/cli/dist/, so `npm run geoparse` and `npx` start
 // node on it directly, with no TypeScript loader in between (tsx alone cost 0.55 s a start).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
@@ -50,9 +50,10 @@ function sourceUrls(outDir: string): Plugin {
 }
 
 /** Write through a temporary name: a test or a run reading the bundle meanwhile sees the old one or the new one, whole. */
-function writeAtomically(path: string, contents: Uint8Array | string): void {
+function writeAtomically(path: string, contents: Uint8Array | string, mode = 0o644): void {
   const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  writeFileSync(tmp, contents);
+  writeFileSync(tmp, contents, { mode });
+  chmodSync(tmp, mode); // the umask must not take the execute bit a bin needs
   renameSync(tmp, path);
 }
 
@@ -83,7 +84,7 @@ export async function buildCli(options: BuildOptions = {}): Promise<string[]> {
   const written: string[] = [];
   for (const file of result.outputFiles) {
     mkdirSync(dirname(file.path), { recursive: true });
-    writeAtomically(file.path, file.contents);
+    writeAtomically(file.path, file.contents, 0o755);
     written.push(file.path);
   }
   const sources: Record<string, string> = {};

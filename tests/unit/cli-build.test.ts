@@ -2,7 +2,7 @@
 // using it, and `npm ci` through `prepare`), plain JavaScript that finds its data relative to
 // itself wherever it is put, and that says so when its sources changed after it was built.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCli, MANIFEST, hashOf } from '../../geo/cli/build.ts';
@@ -17,8 +17,9 @@ beforeAll(async () => {
 const run = (file: string, input: string) => spawnSync(process.execPath, [file, '-'], { cwd: elsewhere, input, encoding: 'utf8', env: cleanEnv() });
 
 describe('the geoparse bundle', { timeout: 300_000 }, () => {
-  it('is plain JavaScript that needs no TypeScript loader', () => {
+  it('is plain JavaScript that needs no TypeScript loader, executable as a bin', () => {
     const code = readFileSync(bundle, 'utf8');
+    expect(statSync(bundle).mode & 0o111).toBe(0o111);
     expect(code.startsWith('#!/usr/bin/env node\n')).toBe(true);
     expect(code).not.toMatch(/from ["']tsx|\.ts["']\)/);
   });
