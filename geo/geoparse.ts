@@ -55,6 +55,6 @@ export function geoparse(text: string, resources: GeoparseResources, options: Ge
   // 7. GeoJSON, one feature per place.
   stage('geojson');
   const places = buildFeatures(resolved, mentions.filter((m) => m.route), sentences, resources.outlines, divisionNamesOf(gazetteer));
-  const unresolved = unresolvedNames(resolved.filter((r) => !r.ranked.length).map((r) => r.name), resources.commonWords, resources.demonyms);
+  const unresolved = unresolvedNames(resolved.filter((r) => !r.ranked.length || !r.placed), resources.commonWords, resources.demonyms, divisionNamesOf(gazetteer));
   return { ...places, unresolved };
 }

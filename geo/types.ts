@@ -104,10 +104,15 @@ export interface PlaceProperties {
  */
 export type PlaceFeature = Feature<Geometry, PlaceProperties> & { id: string };
 
-/** A name recognised as a place that no gazetteer entry matches: kept, not dropped. */
+/**
+ * A name recognised as a place that the geoparser could not place: no gazetteer entry has the
+ * name, or (with `readings`) none of the places that have it fits the text. Kept, not dropped.
+ */
 export interface UnresolvedName {
   name: string;
   mentions: Mention[];
+  /** The gazetteer's places of that name, likeliest first, when they exist but none fits. */
+  readings?: Reading[];
 }
 
 export interface PlaceCollection extends FeatureCollection<Geometry, PlaceProperties> {

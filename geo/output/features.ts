@@ -105,7 +105,7 @@ interface PlaceGroup {
 function groupByPlace(resolved: Resolved[]): PlaceGroup[] {
   const groups = new Map<number, PlaceGroup>();
   for (const r of resolved) {
-    if (!r.ranked.length) continue;
+    if (!r.ranked.length || !r.placed) continue;
     const place = r.ranked[0].place;
     const g = groups.get(place.index) ?? { place, resolved: [], mentions: [] };
     g.resolved.push(r);

@@ -2,8 +2,12 @@
 // ("Names not placed"): kept, not dropped, except what is plainly not a place's name: a common
 // word alone, an organisation's or an office's title, a demonym.
 import type { UnresolvedName } from '../types.ts';
-import type { RecognisedMention } from '../recognise/mentions.ts';
+import type { Resolved } from '../resolve/resolve.ts';
 import { fold } from '../text/fold.ts';
+import { readingOf, type DivisionNames } from './features.ts';
+
+/** Readings kept for a name placed nowhere because none fits the text, for the reader to choose from. */
+const MAX_READINGS = 4;
 
 /** Words that make a name an organisation's, an office's or a publication's. */
 const NOT_PLACE_WORDS = /\b(department|ministry|centers?|centres?|university|college|school|institute|service|services|congress|council|committee|commission|agency|administration|association|society|journal|times|post|daily|news|president|governor|mayor|minister|secretary|spokesman|spokeswoman|director|chief|company|corporation|inc|ltd|cartel|initiative|laboratories|hospital|church|party|army|forces)\b/i;
@@ -15,8 +19,13 @@ export function worthShowing(name: string, commonWords: Set<string>, demonyms: R
   return !NOT_PLACE_WORDS.test(name) && /\p{L}{2}/u.test(name);
 }
 
-export function unresolvedNames(names: { mentions: RecognisedMention[] }[], commonWords: Set<string>, demonyms: Record<string, string>): UnresolvedName[] {
-  return names
-    .map((n) => ({ name: n.mentions[0].text, mentions: n.mentions.map(({ text, start, end, sentence }) => ({ text, start, end, sentence })) }))
-    .filter((u) => worthShowing(u.name, commonWords, demonyms));
+export function unresolvedNames(resolved: Resolved[], commonWords: Set<string>, demonyms: Record<string, string>, divisions: DivisionNames): UnresolvedName[] {
+  const out: UnresolvedName[] = [];
+  for (const r of resolved) {
+    const mentions = r.name.mentions.map(({ text, start, end, sentence }) => ({ text, start, end, sentence }));
+    const name: UnresolvedName = { name: mentions[0].text, mentions };
+    if (r.ranked.length) name.readings = r.ranked.slice(0, MAX_READINGS).map((s) => readingOf(s.place, divisions));
+    if (worthShowing(name.name, commonWords, demonyms)) out.push(name);
+  }
+  return out;
 }

@@ -127,7 +127,31 @@ function placeOpening(tokens: Token[], span: EntitySpan, gazetteer: Gazetteer, c
 /** Words that make a name with a place's name in it a different feature: the Salinas Valley is not Salinas. */
 const FEATURE_TAILS = new Set(['valley', 'bay', 'square', 'park', 'river', 'creek', 'lake', 'beach', 'hill', 'hills', 'mountain', 'mountains', 'island', 'islands', 'northwest', 'northeast', 'southwest', 'southeast', 'plateau', 'plain', 'plains', 'basin', 'coast', 'gardens', 'heights', 'springs', 'falls', 'harbour', 'harbor', 'peninsula', 'desert', 'forest', 'canyon', 'gorge', 'cow', "'s"]);
 
-function expandSpan(text: string, sentences: Sentence[], tokens: Token[], span: EntitySpan, gazetteer: Gazetteer, commonWords: Set<string>): RecognisedMention[] {
+const MAX_HYPHEN_TOKENS = 7;
+
+/** Tokens i and i + 1 touch ("Upton" "-" "upon"): no space between them. */
+const touching = (tokens: Token[], i: number) => i >= 0 && i + 1 < tokens.length && tokens[i].end === tokens[i + 1].start;
+
+/**
+ * A span the tagger cut inside a hyphenated name grows to the whole name when the gazetteer has
+ * it ("Upton" of "Upton-upon-Severn", "Aix" of "Aix-en-Provence").
+ */
+function wholeHyphenatedName(tokens: Token[], span: EntitySpan, gazetteer: Gazetteer): EntitySpan {
+  let first = span.first;
+  while (first >= 2 && tokens[first - 1].text === '-' && touching(tokens, first - 2) && touching(tokens, first - 1) && span.last - first < MAX_HYPHEN_TOKENS) first -= 2;
+  let last = span.last;
+  while (last + 2 < tokens.length && tokens[last + 1].text === '-' && touching(tokens, last) && touching(tokens, last + 1) && last - first < MAX_HYPHEN_TOKENS) last += 2;
+  if (first === span.first && last === span.last) return span;
+  for (let f = first; f <= span.first; f += 2) {
+    for (let l = last; l >= span.last; l -= 2) {
+      if ((f !== span.first || l !== span.last) && CAPITALISED.test(tokens[f].text) && gazetteer.has(keyOf(tokens, f, l))) return { ...span, first: f, last: l };
+    }
+  }
+  return span;
+}
+
+function expandSpan(text: string, sentences: Sentence[], tokens: Token[], tagged: EntitySpan, gazetteer: Gazetteer, commonWords: Set<string>): RecognisedMention[] {
+  const span = wholeHyphenatedName(tokens, tagged, gazetteer);
   const whole = mentionOf(text, sentences, tokens, span.first, span.last, span.score);
   const parts = hyphenParts(tokens, span.first, span.last);
   const roadAfter = ROUTE_WORDS.has(tokens[span.last + 1]?.text.toLowerCase() ?? '');

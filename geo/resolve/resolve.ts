@@ -60,7 +60,20 @@ export interface Resolved {
   /** Best first; empty when the gazetteer has no place of that name. */
   ranked: ScoredPlace[];
   confidence: number;
+  /**
+   * False when even the best reading does not fit the text: a small place in a country the
+   * text never otherwise names, far from all its other places ("Kurla" in a Mumbai story read
+   * as a town in China). "No answer" is an answer: the name stays, unplaced, with its readings.
+   */
+  placed: boolean;
 }
+
+/** How far (km) from every other place of a text a small place of an unnamed country must lie to be no answer. */
+const IMPLAUSIBLE_KM = 1500;
+/** Places this large are news in their own right, wherever the text is set. */
+const IMPLAUSIBLE_MAX_POPULATION = 100_000;
+const MIN_ANCHORS_TO_REJECT = 3;
+const LOCAL_FCODES = /^(PPL|ADM2|ADM3|ADMD)/;
 
 const MAX_ANCHORS = 40;
 const MAX_PASSES = 4;
@@ -236,6 +249,20 @@ export function resolveNames(names: NameCandidates[], demonyms: Map<string, numb
   }
   return names.map((name) => {
     const ranked = rank(name, bases.get(name)!, ctx, o, containment);
-    return { name, ranked, confidence: confidenceOf(ranked) };
+    return { name, ranked, confidence: confidenceOf(ranked), placed: !ranked.length || !isImplausible(ranked[0].place, name, ctx) };
   });
+}
+
+/** Is a name's best reading one the text gives no ground for (see Resolved.placed)? */
+function isImplausible(p: GazetteerPlace, name: NameCandidates, ctx: Context): boolean {
+  // A place the text calls by another of its names ("Kurla" for Korla) must be larger still to stand alone.
+  const largest = fold(p.name) === name.key ? IMPLAUSIBLE_MAX_POPULATION : 10 * IMPLAUSIBLE_MAX_POPULATION;
+  if (name.dateline || !LOCAL_FCODES.test(p.fcode) || p.population >= largest) return false;
+  if (name.containers.length || name.containees.length) return false;
+  const others = ctx.anchors.filter((a) => a.key !== name.key);
+  if (others.length < MIN_ANCHORS_TO_REJECT) return false;
+  // The name's own mentions are all the evidence its country has.
+  if ((ctx.countries.get(p.country) ?? 0) - name.mentions.length > 0) return false;
+  for (const a of others) if (nearKm(p, a.place) < IMPLAUSIBLE_KM) return false;
+  return true;
 }
