@@ -6,14 +6,16 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { encodeCollection } from '../../src/basemap/encoding.ts';
-import { airports, boundaries, countryLabels, glaciers, lakes, land, marineLabels, physicalLabels, rivers, stateLabels } from './basemap/layers.ts';
+import { airports, boundaries, countryLabels, glaciers, lakeLabels, lakes, land, marineLabels, physicalLabels, rivers, stateLabels } from './basemap/layers.ts';
 import { writePmtiles } from './basemap/pmtiles-writer.ts';
 import { settlements } from './basemap/settlements.ts';
 import { cutTiles, type TileLayer } from './basemap/tiler.ts';
 import { fallbackWorld, worldCountries } from './basemap/world-small.ts';
+import { overviewLetters, writeLatinExtSubset } from './basemap/font-subset.ts';
 import { gzipSync } from 'node:zlib';
 
-const OUT_DIR = new URL('../../src/basemap/data/', import.meta.url).pathname;
+/** BASEMAP_OUT_DIR writes elsewhere, e.g. to compare a rerun with the committed files. */
+const OUT_DIR = process.env.BASEMAP_OUT_DIR ?? new URL('../../src/basemap/data/', import.meta.url).pathname;
 /**
  * Deepest zoom with its own tiles; the map over-zooms beyond. Natural Earth 1:10m has no more
  * detail past zoom 8-9 (its vertices are 0.5-1 km apart, 2-4 pixels at zoom 9), and points
@@ -37,7 +39,7 @@ const time = <T>(label: string, f: () => T): T => {
 function main(): void {
   mkdirSync(OUT_DIR, { recursive: true });
   const countries = time('country labels', () => countryLabels());
-  const labels = time('labels', () => [...countries, ...stateLabels(MAX_ZOOM), ...marineLabels(MAX_ZOOM), ...physicalLabels(MAX_ZOOM), ...airports(MAX_ZOOM)]);
+  const labels = time('labels', () => [...countries, ...stateLabels(MAX_ZOOM), ...marineLabels(MAX_ZOOM), ...lakeLabels(MAX_ZOOM), ...physicalLabels(MAX_ZOOM), ...airports(MAX_ZOOM)]);
   // Layer order is drawing order within a tile; the style decides the order on the map.
   const layers: TileLayer[] = [
     { name: 'land', features: time('land', () => land()), tolerance: 2 },
@@ -49,6 +51,11 @@ function main(): void {
     { name: 'label', features: labels, buffer: 0 },
   ];
   for (const layer of layers) console.error(`  ${layer.name}: ${layer.features.length} features`);
+  const letters = overviewLetters(layers.filter((l) => l.name === 'place' || l.name === 'label').flatMap((l) => l.features));
+  const latinExt = new URL('../../node_modules/@fontsource/noto-sans/files/noto-sans-latin-ext-400-normal.woff2', import.meta.url).pathname;
+  if (writeLatinExtSubset(letters, latinExt, join(OUT_DIR, 'noto-sans-latin-ext-overview'))) {
+    console.log(`noto-sans-latin-ext-overview.woff2: ${letters.length} letters`);
+  }
   const { tiles, byZoom } = time('tiles', () => cutTiles(layers, MAX_ZOOM));
   const { archive, stats } = writePmtiles(tiles, {
     minZoom: 0,
@@ -60,7 +67,11 @@ function main(): void {
       attribution: 'Natural Earth; GeoNames (CC BY 4.0)',
       vector_layers: layers.map((l) => ({ id: l.name, minzoom: 0, maxzoom: MAX_ZOOM, fields: {} })),
     },
+    maxRootBytes: 3_000,
   });
+  // The app reads only the first 4 kB for header, root and metadata (src/basemap/archive.ts).
+  const firstRead = 127 + stats.rootBytes + stats.metadataBytes;
+  if (firstRead > 4096) throw new Error(`header, root and metadata take ${firstRead} bytes, more than the app's first read of 4096`);
   writeFileSync(join(OUT_DIR, 'world.pmtiles'), archive);
   byZoom.forEach((s, z) => console.log(`z${String(z).padStart(2)}  ${String(s.tiles).padStart(7)} tiles  ${kB(s.bytes).padStart(11)}`));
   console.log(

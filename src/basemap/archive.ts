@@ -26,6 +26,13 @@ export class ArchiveError extends Error {
  * pmtiles' own FetchSource accepts a 200 whose Content-Length is missing and, given a signal,
  * would read a whole 40 MB archive for a 16 kB header; this one cancels such a response.
  */
+/**
+ * Bytes read for the header and root directory. pmtiles asks for 16 kB; geo/build/basemap.ts
+ * keeps header, root directory and metadata within the first 4 kB, so the rest of that read
+ * (leaf directories the view may not need) is not fetched.
+ */
+export const FIRST_READ_BYTES = 4096;
+
 export class RangeSource implements Source {
   constructor(
     readonly url: string,
@@ -36,7 +43,8 @@ export class RangeSource implements Source {
     return this.url;
   }
 
-  async getBytes(offset: number, length: number, signal?: AbortSignal): Promise<RangeResponse> {
+  async getBytes(offset: number, asked: number, signal?: AbortSignal): Promise<RangeResponse> {
+    const length = offset === 0 ? Math.min(asked, FIRST_READ_BYTES) : asked;
     const controller = new AbortController();
     const abort = () => controller.abort();
     signal?.addEventListener('abort', abort, { once: true });

@@ -138,6 +138,7 @@ export const FALLBACK_SOURCE = 'basemap-fallback';
 export const PLACE_LABEL_LAYERS = ['basemap-places', 'basemap-places-close'] as const;
 export const STATE_LABEL_LAYER = 'basemap-state-labels';
 export const COUNTRY_LABEL_LAYER = 'basemap-country-labels';
+export const FALLBACK_LABEL_LAYER = 'basemap-fallback-labels';
 
 /** Deepest useful zoom: ~20 m a pixel; the archive's data stops at 10 and is over-zoomed. */
 export const MAX_MAP_ZOOM = 14;
@@ -276,15 +277,15 @@ function labelLayers(p: BasemapPalette, o: typeof defaultOptions): LayerSpecific
       type: 'symbol',
       ...V,
       'source-layer': 'label',
-      filter: kind('ocean', 'sea'),
+      filter: kind('ocean', 'sea', 'lake'),
       layout: {
         'text-field': ['get', 'name'],
         'text-font': font,
         'text-size': zoomed([
-          [2, ['case', ['==', ['get', 'kind'], 'ocean'], 14, 10.5]],
-          [8, ['case', ['==', ['get', 'kind'], 'ocean'], 16, 13]],
+          [2, ['match', ['get', 'kind'], 'ocean', 14, 'sea', 10.5, 10]],
+          [8, ['match', ['get', 'kind'], 'ocean', 16, 'sea', 13, 11.5]],
         ]),
-        'text-letter-spacing': ['case', ['==', ['get', 'kind'], 'ocean'], 0.3, 0.1],
+        'text-letter-spacing': ['match', ['get', 'kind'], 'ocean', 0.3, 'sea', 0.1, 0.04],
         'text-max-width': 7,
         'symbol-sort-key': ['get', 'rank'],
       },
@@ -406,9 +407,10 @@ export function fallbackLayers(palette: Partial<BasemapPalette> = {}): { source:
     source: { type: 'geojson', data: `${BASEMAP_PROTOCOL}://fallback.json`, tolerance: 0.2, attribution: BASEMAP_ATTRIBUTION },
     layers: [
       { id: 'basemap-fallback-land', type: 'fill', source: FALLBACK_SOURCE, filter: layer('land'), paint: { 'fill-color': p.land } },
+      { id: 'basemap-fallback-lakes', type: 'fill', source: FALLBACK_SOURCE, filter: layer('lake'), paint: { 'fill-color': p.water } },
       { id: 'basemap-fallback-borders', type: 'line', source: FALLBACK_SOURCE, filter: layer('border'), paint: { 'line-color': p.border, 'line-width': 0.9 } },
       {
-        id: 'basemap-fallback-labels',
+        id: FALLBACK_LABEL_LAYER,
         type: 'symbol',
         source: FALLBACK_SOURCE,
         filter: layer('label'),

@@ -7,6 +7,7 @@ import { BASEMAP_ATTRIBUTIONS } from './attribution.ts';
 import {
   COUNTRY_LABEL_LAYER,
   createBasemapStyle,
+  FALLBACK_LABEL_LAYER,
   FALLBACK_SOURCE,
   fallbackLayers,
   MAX_MAP_ZOOM,
@@ -143,6 +144,10 @@ function useFallback(map: maplibregl.Map): void {
   const { source, layers } = fallbackLayers();
   map.addSource(FALLBACK_SOURCE, source);
   for (const layer of layers) map.addLayer(layer, layer.type === 'symbol' ? COUNTRY_LABEL_LAYER : OVERLAY_BEFORE_LAYER_ID);
+  // The fallback's country names follow the article too: filters are read again with it.
+  basemapFilters.delete(map);
+  const features = drawnFeatures.get(map);
+  if (features) hideBasemapDuplicates(map, features);
 }
 
 /** A small, dismissible line at the top of the map; styled through the CSSOM (the CSP allows no inline style text). */
@@ -154,7 +159,8 @@ function showNotice(container: HTMLElement, message: string): void {
     notice.setAttribute('role', 'status');
     Object.assign(notice.style, {
       position: 'absolute',
-      top: '8px',
+      // At the bottom, above the credits: the top of the map holds the app's own controls.
+      bottom: '34px',
       left: '50%',
       transform: 'translateX(-50%)',
       maxWidth: 'min(90%, 34rem)',
@@ -197,6 +203,7 @@ export function setPlaceData(map: maplibregl.Map, features: readonly PlaceFeatur
 }
 
 const basemapFilters = new WeakMap<maplibregl.Map, Map<string, maplibregl.FilterSpecification | undefined>>();
+const drawnFeatures = new WeakMap<maplibregl.Map, readonly PlaceFeature[]>();
 
 /**
  * The basemap's own names of what the article draws (its towns by GeoNames id, its
@@ -204,10 +211,11 @@ const basemapFilters = new WeakMap<maplibregl.Map, Map<string, maplibregl.Filter
  * hide them. Call with the article's features whenever they change.
  */
 export function hideBasemapDuplicates(map: maplibregl.Map, features: readonly PlaceFeature[]): void {
+  drawnFeatures.set(map, features);
   let originals = basemapFilters.get(map);
   if (!originals) {
     originals = new Map();
-    for (const id of [...PLACE_LABEL_LAYERS, STATE_LABEL_LAYER, COUNTRY_LABEL_LAYER]) {
+    for (const id of [...PLACE_LABEL_LAYERS, STATE_LABEL_LAYER, COUNTRY_LABEL_LAYER, FALLBACK_LABEL_LAYER]) {
       const layer = map.getLayer(id);
       if (layer) originals.set(id, map.getFilter(id) ?? undefined);
     }
@@ -222,6 +230,7 @@ export function hideBasemapDuplicates(map: maplibregl.Map, features: readonly Pl
     ...Object.fromEntries(PLACE_LABEL_LAYERS.map((id) => [id, place])),
     [STATE_LABEL_LAYER]: ['!', ['in', ['get', 'id'], ['literal', ids]]],
     [COUNTRY_LABEL_LAYER]: ['!', ['in', ['get', 'iso'], ['literal', countries]]],
+    [FALLBACK_LABEL_LAYER]: ['!', ['in', ['get', 'iso'], ['literal', countries]]],
   };
   for (const [id, original] of originals) {
     const notDrawn = hidden[id]!;

@@ -17,23 +17,16 @@ import cyrillicExtUrl from '@fontsource/noto-sans/files/noto-sans-cyrillic-ext-4
 import greekUrl from '@fontsource/noto-sans/files/noto-sans-greek-400-normal.woff2?url';
 import greekExtUrl from '@fontsource/noto-sans/files/noto-sans-greek-ext-400-normal.woff2?url';
 import devanagariUrl from '@fontsource/noto-sans/files/noto-sans-devanagari-400-normal.woff2?url';
+// The latin-ext letters of overview names (ə, ş, ğ, ł, ...), cut from latin-ext by
+// geo/build/basemap/font-subset.ts: a first view of Azerbaijani towns fetches a few kB, not 54.
+import overviewUrl from '../basemap/data/noto-sans-latin-ext-overview.woff2?url';
+import overview from '../basemap/data/noto-sans-latin-ext-overview.json';
 // Scripts Noto Sans itself lacks, each its own Noto family drawn under the map's family name.
 import arabicUrl from '@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-400-normal.woff2?url';
 import hebrewUrl from '@fontsource/noto-sans-hebrew/files/noto-sans-hebrew-hebrew-400-normal.woff2?url';
 import armenianUrl from '@fontsource/noto-sans-armenian/files/noto-sans-armenian-armenian-400-normal.woff2?url';
 import georgianUrl from '@fontsource/noto-sans-georgian/files/noto-sans-georgian-georgian-400-normal.woff2?url';
 import thaiUrl from '@fontsource/noto-sans-thai/files/noto-sans-thai-thai-400-normal.woff2?url';
-import chineseRanges from '@fontsource/noto-sans-sc/unicode.json';
-
-/**
- * Noto Sans SC comes in about a hundred files of a few hundred characters each, so a Chinese
- * name pulls in the one or two files its characters are in (30-80 kB), not 3.7 MB.
- */
-const chineseFiles = import.meta.glob<string>('../../node_modules/@fontsource/noto-sans-sc/files/noto-sans-sc-[0-9]*-400-normal.woff2', {
-  query: '?url',
-  import: 'default',
-  eager: true,
-});
 
 /** The CSS font family the basemap style names in `text-font`. */
 export const MAP_FONT_FAMILY = 'Noto Sans';
@@ -43,6 +36,7 @@ const LATIN = 'U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U
 const SUBSETS: [url: string, ranges: string][] = [
   // In the order the browser tries them for the page (the reverse of the stylesheet's): the
   // first declared file that covers a letter draws it.
+  [overviewUrl, overview['unicode-range']],
   [latinExtUrl, 'U+0100-02BA,U+02BD-02C5,U+02C7-02CC,U+02CE-02D7,U+02DD-02FF,U+0304,U+0308,U+0329,U+1D00-1DBF,U+1E00-1E9F,U+1EF2-1EFF,U+2020,U+20A0-20AB,U+20AD-20C0,U+2113,U+2C60-2C7F,U+A720-A7FF'],
   [vietnameseUrl, 'U+0102-0103,U+0110-0111,U+0128-0129,U+0168-0169,U+01A0-01A1,U+01AF-01B0,U+0300-0301,U+0303-0304,U+0308-0309,U+0323,U+0329,U+1EA0-1EF9,U+20AB'],
   [greekUrl, 'U+0370-0377,U+037A-037F,U+0384-038A,U+038C,U+038E-03A1,U+03A3-03FF'],
@@ -55,21 +49,8 @@ const SUBSETS: [url: string, ranges: string][] = [
   [armenianUrl, 'U+0530-058F,U+FB13-FB17'],
   [georgianUrl, 'U+10A0-10FF,U+1C90-1CBA,U+1CBD-1CBF,U+2D00-2D2F'],
   [thaiUrl, 'U+0E01-0E5B'],
-  ...chineseSubsets(),
 ];
 
-/** The SC files with their unicode-range, from the package's unicode.json (keys "[0]".."[119]"). */
-function chineseSubsets(): [url: string, ranges: string][] {
-  const ranges = chineseRanges as Record<string, string>;
-  return Object.entries(chineseFiles)
-    .map(([path, url]): [string, string] | null => {
-      const n = /noto-sans-sc-(\d+)-400-normal/.exec(path)?.[1];
-      const range = n === undefined ? undefined : ranges[`[${n}]`];
-      return range ? [url, range] : null;
-    })
-    .filter((entry): entry is [string, string] => entry !== null)
-    .sort((a, b) => (a[0] < b[0] ? -1 : 1));
-}
 
 type Range = [number, number];
 
@@ -103,7 +84,13 @@ export function subtractRanges(ranges: string, minus: string): string[] {
  * `absolute` turns an asset URL into one MapLibre can fetch.
  */
 export function mapFontFaces(absolute: (url: string) => string): { url: string; 'unicode-range': string[] }[] {
-  return SUBSETS.map(([url, ranges]) => ({ url: absolute(url), 'unicode-range': subtractRanges(ranges, LATIN) })).filter(
+  // Each file draws only what no file before it draws (the overview letters leave latin-ext).
+  let taken = LATIN;
+  return SUBSETS.map(([url, ranges]) => {
+    const face = { url: absolute(url), 'unicode-range': subtractRanges(ranges, taken) };
+    taken = `${taken},${ranges}`;
+    return face;
+  }).filter(
     (face) => face['unicode-range'].length > 0,
   );
 }

@@ -88,9 +88,16 @@ async function viewBytes(page: Page, traffic: Traffic, action: () => Promise<voi
   return { bytes: sum(files, (f) => f.raw), requests: files.length };
 }
 
-async function coldTimes(browser: Browser, url: string): Promise<number[]> {
+function print(browser: Browser, rows: [string, string, string][]): void {
+  const width = Math.max(...rows.map((r) => r[0].length));
+  const valueWidth = Math.max(...rows.map((r) => r[1].length));
+  console.log(`\nArticle Atlas basemap benchmark (headless Chromium ${browser.version()}, SwiftShader, ${desktopViewport.width}x${desktopViewport.height})`);
+  for (const [label, value, detail] of rows) console.log(`${label.padEnd(width)}  ${value.padStart(valueWidth)}  ${detail}`);
+}
+
+async function coldTimes(browser: Browser, url: string, runs = RUNS): Promise<number[]> {
   const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < runs; i++) {
     const run = await open(browser, url);
     times.push(run.idleMs);
     await run.close();
@@ -134,10 +141,16 @@ export async function basemapBench(dist: string, compare?: string): Promise<void
     rows.push(['pan across Turkey at zoom 7 (7 views, lon 27° to 45°)', kB(pan.bytes), `${pan.requests} range requests`]);
     await first.close();
 
-    const times = await coldTimes(browser, preview.url);
+    if (process.env.BENCH_QUICK === '1') return print(browser, rows);
+    // Taken in turns with the other build, so both see the same load on a shared machine.
+    const times: number[] = [];
+    const oldTimes: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      times.push(...(await coldTimes(browser, preview.url, 1)));
+      if (old) oldTimes.push(...(await coldTimes(browser, old.url, 1)));
+    }
     rows.push([`default article, load to map idle (median of ${RUNS})`, `${median(times).toFixed(0)} ms`, times.map((t) => t.toFixed(0)).join(' ')]);
     if (old) {
-      const oldTimes = await coldTimes(browser, old.url);
       rows.push([`  the same for --compare build (median of ${RUNS})`, `${median(oldTimes).toFixed(0)} ms`, `${oldTimes.map((t) => t.toFixed(0)).join(' ')}; ratio new/old ${(median(times) / median(oldTimes)).toFixed(2)}`]);
       const oldFirst = await open(browser, old.url);
       rows.push(['  first view of the --compare build, gzipped', kB(sum(oldFirst.traffic.files, (f) => f.gzip)), `${oldFirst.traffic.files.length} requests`]);
@@ -146,11 +159,7 @@ export async function basemapBench(dist: string, compare?: string): Promise<void
     const link = `${preview.url}#article=${await packArticle({ title: 'Arlington bus route', text: PASTED })}`;
     const pasted = await coldTimes(browser, link);
     rows.push([`pasted article (Arlington TX) in the link, load to map idle (median of ${RUNS})`, `${median(pasted).toFixed(0)} ms`, pasted.map((t) => t.toFixed(0)).join(' ')]);
-
-    const width = Math.max(...rows.map((r) => r[0].length));
-    const valueWidth = Math.max(...rows.map((r) => r[1].length));
-    console.log(`\nArticle Atlas basemap benchmark (headless Chromium ${browser.version()}, SwiftShader, ${desktopViewport.width}x${desktopViewport.height})`);
-    for (const [label, value, detail] of rows) console.log(`${label.padEnd(width)}  ${value.padStart(valueWidth)}  ${detail}`);
+    print(browser, rows);
   } finally {
     await browser.close();
     await preview.stop();

@@ -15,6 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeCollection, encodeCollection, type EncodedCollection } from '../../src/basemap/encoding.ts';
 import { BASEMAP_FILES, BASEMAP_PROTOCOL, createBasemapStyle, fallbackLayers, OVERLAY_BEFORE_LAYER_ID, placeDotImage, PLACE_DOT } from '../../src/map/basemap-style.ts';
 import { writePmtiles } from '../../geo/build/basemap/pmtiles-writer.ts';
+import { FIRST_READ_BYTES } from '../../src/basemap/archive.ts';
 import { assignMinZooms, localName } from '../../geo/build/basemap/settlements.ts';
 import type { GeoNamesCity } from '../../geo/build/sources/geonames.ts';
 
@@ -95,8 +96,9 @@ describe('the committed archive', () => {
     expect(h).toMatchObject({ minZoom: 0, maxZoom: 9, tileType: 1, tileCompression: 2, clustered: true });
     expect(h.minLon).toBeLessThan(-179);
     expect(h.maxLat).toBeGreaterThan(85);
-    // The first request reads 16 kB: header and root directory must both be in it.
-    expect(h.rootDirectoryOffset + h.rootDirectoryLength).toBeLessThanOrEqual(16_384);
+    // The app's first read is 4 kB (FIRST_READ_BYTES): header, root and metadata must be in it.
+    expect(h.rootDirectoryOffset + h.rootDirectoryLength).toBeLessThanOrEqual(FIRST_READ_BYTES);
+    expect(h.jsonMetadataOffset + h.jsonMetadataLength).toBeLessThanOrEqual(FIRST_READ_BYTES);
   });
 
   it('draws the whole world at zoom 0-1: land, borders, country names', async () => {
@@ -180,11 +182,11 @@ describe('settlement zooms', () => {
 });
 
 describe('embedded files', () => {
-  it('has a fallback world that decodes losslessly: land, borders, country names', () => {
+  it('has a fallback world that decodes losslessly: land, lakes, borders, country names', () => {
     const json = JSON.parse(readFileSync(`${DATA_DIR}fallback.json`, 'utf8')) as EncodedCollection;
     const fc = decodeCollection(json);
     expect(encodeCollection(fc, json.scale)).toEqual(json);
-    expect(new Set(fc.features.map((f) => f.properties?.layer))).toEqual(new Set(['land', 'border', 'label']));
+    expect(new Set(fc.features.map((f) => f.properties?.layer))).toEqual(new Set(['land', 'lake', 'border', 'label']));
     expect(readFileSync(`${DATA_DIR}fallback.json`).length).toBeLessThan(60_000);
   });
 
@@ -227,14 +229,14 @@ describe('createBasemapStyle', () => {
     expect(BASEMAP_PROTOCOL).toBe('atlas-basemap');
   });
 
-  it('declares fonts for Cyrillic, Greek, Arabic, Hebrew, Devanagari, Armenian, Georgian and Chinese, none for latin', () => {
+  it('declares fonts for Cyrillic, Greek, Arabic, Hebrew, Devanagari, Armenian, Georgian and Thai, none for latin', () => {
     const faces = style['font-faces']?.['Noto Sans'] as { url: string; 'unicode-range': string[] }[];
     const covers = (cp: number) =>
       faces.filter((f) => f['unicode-range'].some((r) => {
         const [a, b] = r.slice(2).split('-').map((h) => parseInt(h, 16));
         return cp >= a! && cp <= (b ?? a!);
       }));
-    for (const [cp, script] of [[0x0431, 'cyrillic'], [0x03b1, 'greek'], [0x0628, 'arabic'], [0x05d0, 'hebrew'], [0x0915, 'devanagari'], [0x0531, 'armenian'], [0x10d0, 'georgian'], [0x5317, 'sc']] as const) {
+    for (const [cp, script] of [[0x0431, 'cyrillic'], [0x03b1, 'greek'], [0x0628, 'arabic'], [0x05d0, 'hebrew'], [0x0915, 'devanagari'], [0x0531, 'armenian'], [0x10d0, 'georgian'], [0x0e01, 'thai']] as const) {
       expect(covers(cp).length, script).toBeGreaterThan(0);
       expect(covers(cp)[0]!.url, script).toContain(script);
     }

@@ -33,6 +33,16 @@ export function lakes(maxZoom: number): LayerFeature[] {
   }));
 }
 
+/** Names of lakes at their pole of inaccessibility, from Natural Earth's `min_label`. */
+export function lakeLabels(maxZoom: number): LayerFeature[] {
+  return naturalEarth<Polygon | MultiPolygon>('lakes')
+    .filter((f) => f.properties.name)
+    .map((f) => {
+      const min = Math.max(3, minZoom(f.properties.min_label, 7, maxZoom));
+      return point(labelPoint(f.geometry), { kind: 'lake', name: tidyName(String(f.properties.name)), rank: min, _min: min });
+    });
+}
+
 /** Rivers and lake centre lines, named; the centre lines run under the lakes' fill. */
 export function rivers(maxZoom: number): LayerFeature[] {
   return naturalEarth<LineString | MultiLineString>('rivers_lake_centerlines').map((f) => ({

@@ -44,6 +44,7 @@ export interface ArchiveStats {
   tileEntries: number;
   tileContents: number;
   rootBytes: number;
+  metadataBytes: number;
   leafBytes: number;
   leafSize: number;
 }
@@ -114,6 +115,7 @@ export function writePmtiles(tiles: ArchiveTile[], options: ArchiveOptions): { a
       tileEntries: entries.length,
       tileContents: contents.size,
       rootBytes: root.length,
+      metadataBytes: metadata.length,
       leafBytes: leaves.length,
       leafSize,
     },

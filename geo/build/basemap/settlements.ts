@@ -30,16 +30,22 @@ const SCRIPTS: [RegExp, string[]][] = [
   [/^[\p{Script=Armenian}\s\-'’.]+$/u, ['AM']],
   [/^[\p{Script=Georgian}\s\-'’.]+$/u, ['GE']],
   [/^[\p{Script=Thai}\s\-'’.]+$/u, ['TH']],
-  [/^[\p{Script=Han}\s]+$/u, ['CN', 'TW', 'HK', 'MO']],
 ];
 const SCRIPT_OF = new Map(SCRIPTS.flatMap(([re, countries]) => countries.map((c) => [c, re] as const)));
+
+/**
+ * Scripts the map has no font for: Chinese, Japanese and Korean. Noto Sans SC would cost its
+ * 30 kB table of unicode ranges in every first view (the files themselves load on demand), so
+ * such places keep the gazetteer's Latin name alone.
+ */
+const NO_FONT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 /** The local name: in the country's own script when GeoNames has one, else its primary name. */
 export function localName(city: GeoNamesCity, english: string): string {
   const script = SCRIPT_OF.get(city.country);
   const native = script ? city.alternates.find((a) => script.test(a)) : undefined;
   const local = native ?? city.name;
-  return local === english ? '' : local;
+  return local === english || NO_FONT.test(local) ? '' : local;
 }
 
 const score = (c: GeoNamesCity): number => c.population * (c.fcode === 'PPLC' ? 20 : c.fcode === 'PPLA' ? 4 : c.fcode.startsWith('PPLA') ? 1.5 : 1);

