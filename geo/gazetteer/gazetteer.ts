@@ -29,6 +29,7 @@ export interface GazetteerOptions {
 
 export class Gazetteer {
   private readonly parts: Part[] = [];
+  private readonly byTier = new Map<string, Part>();
   private readonly decoded = new Map<number, GazetteerPlace>();
   /** Lookups repeat (the same names recur in a text and in the recogniser's windows). */
   private readonly found = new Map<string, GazetteerPlace[]>();
@@ -44,25 +45,48 @@ export class Gazetteer {
     this.addTier(text);
   }
 
-  /** With a tier loader, loads the unloaded tiers that hold places of `key` (see GazetteerOptions). */
-  private loadTiersFor(key: string): void {
+  /** With a tier loader, loads the unloaded tiers among `tiers` (see GazetteerOptions). */
+  private loadTiers(tiers: string[]): void {
     if (!this.loadTier) return;
-    for (const part of this.parts) {
-      for (const t of findKey(part.lines, key).tiers) {
-        if (this.requested.has(t)) continue;
-        this.requested.add(t);
-        const text = this.loadTier(t);
-        if (text !== null) this.addTier(text);
-      }
+    for (const t of tiers) {
+      if (this.requested.has(t)) continue;
+      this.requested.add(t);
+      const text = this.loadTier(t);
+      if (text !== null) this.addTier(text);
     }
+  }
+
+  /**
+   * The world tier lists, for every name a country tier holds, the tiers that hold it (the
+   * build writes them all), so a lookup searches the world tier and only those tiers, however
+   * many are loaded. A gazetteer that starts from another tier (a test's) searches every part.
+   */
+  private get pointed(): boolean {
+    return this.parts[0]?.lines.tier === 'world';
+  }
+
+  /** The parts that may hold a key, each with the indices of its places of that key. */
+  private findEverywhere(key: string): { part: Part; indices: number[]; elsewhere: boolean }[] {
+    if (!this.pointed) return this.parts.map((part) => ({ part, indices: findKey(part.lines, key).indices, elsewhere: false }));
+    const world = this.parts[0];
+    const { indices, tiers } = findKey(world.lines, key);
+    this.loadTiers(tiers);
+    const out = [{ part: world, indices, elsewhere: tiers.length > 0 }];
+    for (const t of tiers) {
+      const part = this.byTier.get(t);
+      if (part) out.push({ part, indices: findKey(part.lines, key).indices, elsewhere: false });
+    }
+    return out;
   }
 
   /** Adds a tier; lookups from now on see its places too. Adding a loaded tier again does nothing. */
   addTier(text: string): void {
     const lines = indexGazetteer(text);
     this.requested.add(lines.tier);
-    if (this.parts.some((p) => p.lines.tier === lines.tier)) return;
-    this.parts.push({ lines, base: this.total });
+    if (this.byTier.has(lines.tier)) return;
+    const part = { lines, base: this.total };
+    this.parts.push(part);
+    this.byTier.set(lines.tier, part);
     this.total += lines.placeCount;
     this.found.clear();
     this.classes.clear();
@@ -102,9 +126,8 @@ export class Gazetteer {
     if (!places) {
       // A long-lived worker parses article after article: the memo must not grow without end.
       if (this.found.size >= MAX_MEMO) this.found.clear();
-      this.loadTiersFor(key);
       places = [];
-      for (const part of this.parts) for (const i of findKey(part.lines, key).indices) places.push(this.place(part.base + i));
+      for (const { part, indices } of this.findEverywhere(key)) for (const i of indices) places.push(this.place(part.base + i));
       places.sort((a, b) => placePrior(b) - placePrior(a));
       this.found.set(key, places);
     }
@@ -113,18 +136,19 @@ export class Gazetteer {
 
   /** Tiers not loaded yet that hold places of a folded name ("douma" → ["SY"] before Syria's tier is in). */
   tiersFor(key: string): string[] {
-    const loaded = new Set(this.tiers);
-    const out = new Set<string>();
-    for (const part of this.parts) for (const t of findKey(part.lines, key).tiers) if (!loaded.has(t)) out.add(t);
-    return [...out];
+    if (!this.pointed) return [];
+    return findKey(this.parts[0].lines, key).tiers.filter((t) => !this.byTier.has(t));
   }
 
   /** The name of a first-level division (admin2 omitted) or a second-level one, from any loaded tier. */
   adminName(country: string, admin1: string, admin2 = ''): string | null {
     if (!country || !admin1) return null;
     const code = admin2 ? `${country}.${admin1}.${admin2}` : `${country}.${admin1}`;
-    for (const part of this.parts) {
-      const name = findAdmin(part.lines, code);
+    // The world tier names every first-level division and the second-level ones of its own
+    // places; a country's tier names the rest of that country's.
+    const parts = this.pointed ? [this.parts[0], this.byTier.get(country)] : this.parts;
+    for (const part of parts) {
+      const name = part ? findAdmin(part.lines, code) : null;
       if (name !== null) return name;
     }
     return null;
@@ -160,14 +184,13 @@ export class Gazetteer {
     const cached = this.classes.get(key);
     if (cached !== undefined) return cached;
     if (this.classes.size >= MAX_MEMO) this.classes.clear();
-    this.loadTiersFor(key);
     // Read only the feature code and population of each place: this runs for every window of
     // capitalised words in a text, and most of the names it meets are never looked up whole.
     let best: NameClass = 0;
     let elsewhere = false;
-    for (const part of this.parts) {
-      const { indices, tiers } = findKey(part.lines, key);
-      if (tiers.length) elsewhere = true;
+    for (const found of this.findEverywhere(key)) {
+      const { part, indices } = found;
+      elsewhere ||= found.elsewhere;
       for (const i of indices) {
         const { fcode, population } = classFields(lineAt(part.lines, i));
         const c: NameClass = MAJOR_FCODES.has(fcode) ? 3 : population >= 100_000 ? 2 : 1;

@@ -24,7 +24,7 @@ const worldText = serializeGazetteer({
   rows: worldRows,
   keysOf,
   admins: new Map([['US.TX', 'Texas'], ['AZ.01', 'Absheron']]),
-  elsewhere: new Map([['dweir', new Set(['SY'])], ['baku', new Set(['US'])]]),
+  elsewhere: new Map([['dweir', new Set(['SY'])], ['duwayr', new Set(['SY'])], ['baku', new Set(['US'])]]),
 });
 const syriaText = serializeGazetteer({
   tier: 'SY',
