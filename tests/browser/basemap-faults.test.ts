@@ -9,12 +9,15 @@ import { jumpAndIdle, launchChromium, listedPlaces, openApp, sourcePlaces, type 
 
 let browser: Browser;
 let archive: Buffer;
+/** A small same-origin file to open first (not the app): routes are set before the app loads. */
+let blank: string;
 beforeAll(async () => {
   browser = await launchChromium();
   const dist = inject('distDir');
   if (!dist) throw new Error('these tests need the built app (no ATLAS_BASE_URL)');
-  const name = readdirSync(join(dist, 'assets')).find((f) => f.endsWith('.pmtiles'));
-  archive = readFileSync(join(dist, 'assets', name!));
+  const assets = readdirSync(join(dist, 'assets'));
+  archive = readFileSync(join(dist, 'assets', assets.find((f) => f.endsWith('.pmtiles'))!));
+  blank = `assets/${assets.find((f) => f.startsWith('fallback-') && f.endsWith('.json'))!}`;
 });
 afterAll(async () => {
   await browser?.close();
@@ -34,12 +37,16 @@ function serveRange(route: Route, bytes: Buffer, total = bytes.length): Promise<
   });
 }
 
-/** Opens the app with the archive served by `handler`. */
+/**
+ * Opens the app with the archive served by `handler`: the app's page is opened blank, the
+ * route set, and only then the app loaded, so it never sees the real archive.
+ */
 async function openWith(handler: (route: Route) => Promise<void>): Promise<AppPage> {
-  const app = await openApp(browser, inject('baseURL'), { waitFor: null });
+  const baseURL = inject('baseURL');
+  const app = await openApp(browser, baseURL, { path: blank, waitFor: null });
   await app.page.route('**/*.pmtiles', handler);
-  await app.page.reload();
-  await app.page.waitForFunction(() => document.documentElement.dataset.mapState === 'idle', null, { timeout: 30_000 });
+  await app.page.goto(baseURL);
+  await app.page.waitForFunction(() => document.documentElement.dataset.mapState === 'idle', null, { timeout: 90_000 });
   return app;
 }
 
@@ -60,12 +67,12 @@ describe('basemap faults', () => {
     const whole = archive.subarray(0, 1 << 20);
     const app = await openWith((route) => route.fulfill({ status: 200, body: whole, headers: { 'content-type': 'application/octet-stream' } }));
     try {
-      await app.page.waitForFunction(() => document.querySelector<HTMLElement>('.maplibregl-map')?.dataset.basemap === 'fallback');
+      await app.page.waitForFunction(() => document.querySelector<HTMLElement>('.maplibregl-map')?.dataset.basemap === 'fallback', null, { timeout: 60_000 });
       expect(await notice(app)).toMatch(/Range/);
       await app.page.waitForFunction(() => {
         const map = (window as unknown as { __atlas: { map: import('maplibre-gl').Map } }).__atlas.map;
         return Boolean(map.getLayer('basemap-fallback-land')) && map.isSourceLoaded('basemap-fallback');
-      });
+      }, null, { timeout: 60_000 });
       await expectArticleIntact(app);
     } finally {
       await app.close();
