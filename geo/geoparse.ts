@@ -29,13 +29,12 @@ export interface GeoparseOptions extends Partial<ResolveOptions> {
   onStage?: (stage: GeoparseStage) => void;
 }
 
-/** Text to a FeatureCollection of its places (with its sentences and unresolved names as foreign members). */
-export function geoparse(text: string, resources: GeoparseResources, options: GeoparseOptions = {}): PlaceCollection {
+/**
+ * Stages 2 to 4 on their own: the tokens and the tagger's spans are the largest structures of
+ * a geoparse (tens of bytes per character), and are garbage once the mentions are found.
+ */
+function findMentions(text: string, sentences: ReturnType<typeof splitSentences>, resources: GeoparseResources, stage: (s: GeoparseStage) => void) {
   const { gazetteer } = resources;
-  const stage = options.onStage ?? (() => {});
-  // 1. Sentences with offsets: the statements the reader will see.
-  stage('sentences');
-  const sentences = splitSentences(text);
   // 2. Tokens, as the tagger was trained on them.
   stage('tokens');
   const tokens = tokenize(text);
@@ -45,16 +44,28 @@ export function geoparse(text: string, resources: GeoparseResources, options: Ge
   const spans = tagSentences(tokens, sentences, resources.tagger, (key) => gazetteer.nameClass(key));
   // 4. Place mentions: datelines, hyphenated compounds, routes, cue words, one sense per document.
   stage('mentions');
-  const { mentions, demonymCountries } = recognise(text, sentences, tokens, spans, resources);
+  return recognise(text, sentences, tokens, spans, resources);
+}
+
+/** Text to a FeatureCollection of its places (with its sentences and unresolved names as foreign members). */
+export function geoparse(text: string, resources: GeoparseResources, options: GeoparseOptions = {}): PlaceCollection {
+  const { gazetteer } = resources;
+  const stage = options.onStage ?? (() => {});
+  // 1. Sentences with offsets: the statements the reader will see.
+  stage('sentences');
+  const sentences = splitSentences(text);
+  // 2-4. Tokens, entities and place mentions.
+  const { mentions, demonymCountries } = findMentions(text, sentences, resources, stage);
   // 5. Candidates for each distinct name.
   stage('candidates');
   const names = gatherCandidates(mentions, gazetteer);
   // 6. Resolution in the document's context.
   stage('resolution');
   const resolved = resolveNames(names, demonymCountries, options);
-  // 7. GeoJSON, one feature per place.
+  // 7. GeoJSON, one feature per place, and the names not placed.
   stage('geojson');
-  const places = buildFeatures(resolved, mentions.filter((m) => m.route), sentences, resources.outlines, divisionNamesOf(gazetteer));
-  const unresolved = unresolvedNames(resolved.filter((r) => !r.ranked.length || !r.placed), resources.commonWords, resources.demonyms, divisionNamesOf(gazetteer));
+  const divisions = divisionNamesOf(gazetteer);
+  const places = buildFeatures(resolved, mentions.filter((m) => m.route), sentences, resources.outlines, divisions);
+  const unresolved = unresolvedNames(resolved.filter((r) => !r.ranked.length || !r.placed), resources.commonWords, resources.demonyms, divisions);
   return { ...places, unresolved };
 }
