@@ -1,7 +1,7 @@
 // Helpers for the issue-4 browser tests (a reader's own article): paste, drop and wait, read the
 // notice, and a sample article whose places have other readings. The shared harness is helpers.ts.
 import type { Page } from 'playwright-core';
-import { until } from './helpers.ts';
+import { HANG_GUARD_MS, until } from './helpers.ts';
 
 /** A short article with a place read two ways (Georgia the country, Georgia the US state). */
 export const CAUCASUS_ARTICLE = [
@@ -15,8 +15,8 @@ export function articleState(page: Page): Promise<string | undefined> {
   return page.evaluate(() => document.documentElement.dataset.article);
 }
 
-/** Waits until a reader's article is shown (its geoparse done and rendered). */
-export async function waitForReaderArticle(page: Page, timeout = 30_000): Promise<void> {
+/** Waits until a reader's article is shown (its geoparse done and rendered); only the hang guard bounds the wait. */
+export async function waitForReaderArticle(page: Page, timeout = HANG_GUARD_MS): Promise<void> {
   await page.waitForFunction(() => document.documentElement.dataset.article === 'reader', null, { timeout });
 }
 
@@ -42,8 +42,8 @@ export function noticeText(page: Page): Promise<string> {
   });
 }
 
-/** Waits for a notice and returns its text. */
-export function waitForNotice(page: Page, timeout = 30_000): Promise<string> {
+/** Waits for a notice and returns its text; only the hang guard bounds the wait. */
+export function waitForNotice(page: Page, timeout = HANG_GUARD_MS): Promise<string> {
   return until(() => noticeText(page), (t) => t !== '', timeout);
 }
 
