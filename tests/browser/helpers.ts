@@ -25,19 +25,22 @@ export const fullChromiumPath = '/usr/bin/chromium';
  */
 export const headlessShellPath = '/usr/bin/chromium-headless-shell';
 
+/** Whether this runs under the test runner (Vitest sets VITEST), not as a benchmark. */
+const underTest = Boolean(process.env.VITEST);
+
 /**
- * The browser: CHROMIUM_PATH if set; under the test runner (VITEST is set) the headless shell
- * when it is installed; otherwise the full Chromium, so benchmarks measure what readers run.
+ * The browser: CHROMIUM_PATH if set; under the test runner the headless shell when it is
+ * installed; otherwise the full Chromium, so benchmarks measure what readers run.
  */
-export const chromiumPath =
-  process.env.CHROMIUM_PATH ?? (process.env.VITEST && existsSync(headlessShellPath) ? headlessShellPath : fullChromiumPath);
+export const chromiumPath = process.env.CHROMIUM_PATH ?? (underTest && existsSync(headlessShellPath) ? headlessShellPath : fullChromiumPath);
 
 /**
  * WebGL2 through SwiftShader on a machine without a GPU; no sandbox because CI runs as root.
- * `--disable-gpu-compositing` composites the page in software and leaves SwiftShader to WebGL
- * alone: a fifth less CPU for a pasted article, the same map pixels.
+ * Tests add `--disable-gpu-compositing`, which composites the page in software and leaves
+ * SwiftShader to WebGL alone: a fifth less CPU for a pasted article, the same map pixels
+ * (benchmarks keep Chromium's default, as their figures always had).
  */
-export const chromiumArgs = ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu-compositing'];
+export const chromiumArgs = ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', ...(underTest ? ['--disable-gpu-compositing'] : [])];
 
 export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs, ...extraArgs], headless: true, timeout: HANG_GUARD_MS });
