@@ -56,6 +56,8 @@ function main(): void {
   if (writeLatinExtSubset(letters, latinExt, join(OUT_DIR, 'noto-sans-latin-ext-overview'))) {
     console.log(`noto-sans-latin-ext-overview.woff2: ${letters.length} letters`);
   }
+  // BASEMAP_SMALL_ONLY=1 rewrites the small files alone (the archive takes minutes).
+  if (process.env.BASEMAP_SMALL_ONLY === '1') return writeSmallFiles(countries);
   const { tiles, byZoom } = time('tiles', () => cutTiles(layers, MAX_ZOOM));
   const { archive, stats } = writePmtiles(tiles, {
     minZoom: 0,
@@ -79,6 +81,10 @@ function main(): void {
       `root ${kB(stats.rootBytes)}, leaves ${kB(stats.leafBytes)} (${stats.leafSize} entries each)`,
   );
 
+  writeSmallFiles(countries);
+}
+
+function writeSmallFiles(countries: ReturnType<typeof countryLabels>): void {
   const fallback = JSON.stringify(encodeCollection(fallbackWorld(countries), FALLBACK_SCALE));
   writeFileSync(join(OUT_DIR, 'fallback.json'), fallback);
   console.log(`fallback.json  ${kB(fallback.length)} (${kB(gzipSync(fallback, { level: 9 }).length)} gzipped)`);

