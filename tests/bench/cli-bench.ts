@@ -8,7 +8,7 @@
 // over the same text in the same run (the ceiling), and peak memory.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generatedCorpus, hasGeoVirus, realCorpus, type BenchDoc } from '../../geo/cli/bench-corpus.ts';
 import { buildCli, DEFAULT_OUT_DIR } from '../../geo/cli/build.ts';
@@ -34,7 +34,9 @@ for await (const line of createInterface({ input: createReadStream(process.argv[
   let words = 0;
   for (const _ of doc.text.matchAll(/\\p{Lu}\\p{L}+/gu)) words++;
   process.stdout.write(JSON.stringify({ id: doc.id, words }) + '\\n');
-}`;
+}
+const { user, system } = process.cpuUsage();
+process.stderr.write(JSON.stringify({ cpuSeconds: (user + system) / 1e6 }) + '\\n');`;
 
 interface Timing {
   seconds: number;
@@ -83,14 +85,15 @@ async function measure(label: string, corpus: { path: string; bytes: number[] },
   writeFileSync(scanFile, SCAN);
   const scan = await timed([scanFile, corpus.path]);
   const scanRate = rates(scan, corpus.bytes);
-  console.log(`${label}: ${f2(scanRate.mb)} MB in ${corpus.bytes.length} documents; capitalised-word scan ${f2(scanRate.whole)} MB/s whole process`);
+  const scanCpu = JSON.parse(scan.stderr).cpuSeconds as number;
+  console.log(`${label}: ${f2(scanRate.mb)} MB in ${corpus.bytes.length} documents; load average ${loadavg()[0].toFixed(1)}; capitalised-word scan ${f2(scanRate.whole)} MB/s whole process, ${f2(scanRate.mb / scanCpu)} MB per CPU second`);
   for (const j of jobs) {
     const t = await timed([BUNDLE, '--batch', corpus.path, '--jobs', String(j), '--stats']);
     const r = rates(t, corpus.bytes);
     const stats = JSON.parse(t.stderr.trim().split('\n').pop()!);
     const heap = stats.workers.map((w: { heapAfterLoadMb: number; heapPeakMb: number }) => `${w.heapAfterLoadMb.toFixed(0)}→${w.heapPeakMb.toFixed(0)}`).join(', ');
     console.log(
-      `  --jobs ${j}: ${f2(r.whole)} MB/s whole process (${f2(t.seconds)} s), first result ${f2(t.firstLine)} s, steady ${f2(r.steady)} MB/s; ` +
+      `  --jobs ${j}: ${f2(r.whole)} MB/s whole process (${f2(t.seconds)} s), first result ${f2(t.firstLine)} s, steady ${f2(r.steady)} MB/s, ${f2(r.mb / stats.cpuSeconds)} MB per CPU second; ` +
         `${f2(r.whole / scanRate.whole)}x the scan; output ${f2(t.outputBytes / 1e6)} MB; peak RSS ${stats.maxRssMb} MB, worker heap MB (loaded→peak) ${heap}`,
     );
   }
@@ -103,7 +106,7 @@ async function singleStartup(): Promise<void> {
   const runs: number[] = [];
   for (let i = 0; i < 5; i++) runs.push((await timed([BUNDLE, file])).seconds);
   runs.sort((a, b) => a - b);
-  console.log(`single document (karabakh.txt, 2.9 kB), whole process to its FeatureCollection: median ${f2(runs[2])} s (runs ${runs.map(f2).join(', ')})`);
+  console.log(`single document (karabakh.txt, 2.9 kB), whole process to its FeatureCollection: median ${f2(runs[2])} s (runs ${runs.map(f2).join(', ')}; load average ${loadavg()[0].toFixed(1)})`);
 }
 
 await buildCli();
