@@ -173,7 +173,7 @@ describe('links that cannot be followed', () => {
   it('a saved article this browser does not have gives a notice and the default article', async () => {
     const app = await openApp(browser, inject('baseURL'), { path: '?place=georgia#article=saved:0a1b2c3d' });
     try {
-      expect(await waitForNotice(app.page)).toMatch(/no longer saved in this browser/);
+      expect(await waitForNotice(app.page)).toMatch(/kept only in the browser where the link was made/);
       await defaultStillWorks(app.page);
     } finally {
       await app.close();

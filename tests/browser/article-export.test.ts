@@ -44,7 +44,7 @@ describe('exports', () => {
       shownIds = await listedIds(app.page);
       await app.page.locator('#export-button').click();
       const [file] = await Promise.all([app.page.waitForEvent('download'), app.page.locator('#export-geojson').click()]);
-      expect(file.suggestedFilename()).toMatch(/\.geojson$/);
+      expect(file.suggestedFilename(), 'named by the pasted headline').toBe('storms-in-the-caucasus-places.geojson');
       text = readFileSync((await file.path())!, 'utf8'); // downloads go with their context
     } finally {
       await app.close();
@@ -79,11 +79,12 @@ describe('exports', () => {
     try {
       await correctedArticle(app.page);
       const { name, text } = await download(app.page, '#export-csv');
-      expect(name).toMatch(/\.csv$/);
+      expect(name).toBe('storms-in-the-caucasus-places.csv');
       const lines = text.replace(/^\uFEFF/, '').trim().split('\r\n');
-      expect(lines[0]).toBe('id,name,kind,country,lat,lon,mentions,confidence,corrected,statements');
+      expect(lines[0]).toBe('id,name,kind,country,admin1,admin2,lat,lon,mentions,confidence,corrected,statements');
       expect(lines).toHaveLength((await listedIds(app.page)).length + 1);
-      expect(lines.find((l) => l.startsWith('georgia,'))).toMatch(/^georgia,Georgia,admin1,US,[\d.]+,-[\d.]+,2,[\d.]+,yes,/);
+      expect(lines.find((l) => l.startsWith('georgia,'))).toMatch(/^georgia,Georgia,admin1,US,,,[\d.]+,-[\d.]+,2,[\d.]+,yes,/);
+      expect(lines.find((l) => l.startsWith('tbilisi,')), 'division columns').toMatch(/^tbilisi,Tbilisi,city,GE,Tbilisi,/);
     } finally {
       await app.close();
     }
