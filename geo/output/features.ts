@@ -40,10 +40,24 @@ export const slug = (name: string) => fold(name).replace(/[^a-z0-9]+/g, '-').rep
 /** "U.S.", "UK", "DRC": an abbreviation makes a poor id; the place's own name makes a stable one. */
 const isAbbreviation = (name: string) => name.length <= 6 && name === name.toUpperCase();
 
-/** The spelling the article uses most; a dateline in capitals gives way to the gazetteer's. */
+/** "ga" in "georgia", "ill" in "illinois": the letters in order, the first one first. */
+function isSubsequence(short: string, long: string): boolean {
+  if (!short || short[0] !== long[0]) return false;
+  let j = 0;
+  for (const c of long) if (c === short[j]) j++;
+  return j === short.length;
+}
+
+/**
+ * The spelling the article uses most; a dateline in capitals, and an abbreviation of the
+ * place's own name ("Ore." for Oregon, "Ga." for Georgia), give way to the gazetteer's.
+ */
 function articleName(mentions: Mention[], fallback: string): string {
   const counts = new Map<string, number>();
-  for (const m of mentions) if (m.text !== m.text.toUpperCase() || m.text.length <= 4) counts.set(m.text, (counts.get(m.text) ?? 0) + 1);
+  const isAbbreviationOf = (t: string) => t.length <= 5 && t.length < fallback.length && !fallback.includes(' ') && isSubsequence(fold(t), fold(fallback));
+  for (const m of mentions) {
+    if ((m.text !== m.text.toUpperCase() || m.text.length <= 4) && !isAbbreviationOf(m.text)) counts.set(m.text, (counts.get(m.text) ?? 0) + 1);
+  }
   let best = '';
   for (const [t, n] of counts) if (!best || n > counts.get(best)!) best = t;
   return best || fallback;
@@ -155,7 +169,10 @@ export function buildFeatures(
       },
     };
     features.push(feature);
-    for (const r of g.resolved) featureOfKey.set(r.name.key, feature);
+    for (const r of g.resolved) {
+      featureOfKey.set(r.name.key, feature);
+      if (!featureOfKey.has(r.name.lookupKey)) featureOfKey.set(r.name.lookupKey, feature);
+    }
   }
   for (const f of routeFeatures(routes, featureOfKey, sentences, used)) features.push(f);
   return { type: 'FeatureCollection', features, sentences };

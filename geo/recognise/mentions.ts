@@ -376,11 +376,14 @@ function propagate(tokens: Token[], places: EntitySpan[], covered: Uint8Array): 
 const isCommonWord = (m: RecognisedMention, words: Set<string>, gazetteer: Gazetteer) =>
   !m.key.includes(' ') && words.has(m.key) && gazetteer.nameClass(m.key) < 2;
 
+/** A newspaper is named after a real city ("the Los Angeles Times"): only that occurrence is not the city. */
+const NEWSPAPER_WORDS = ['times', 'post', 'herald', 'tribune', 'journal', 'gazette', 'chronicle', 'presse'];
+
 /**
  * Words after a name that make it a company's, a school's or a newspaper's ("Franklin
  * Elementary", "Metz Fresh LLC", "the Los Angeles Times", "Agence France-Presse").
  */
-const ORG_TAILS = new Set(['elementary', 'academy', 'institute', 'foundation', 'corporation', 'corp', 'inc', 'llc', 'ltd', 'company', 'times', 'post', 'herald', 'tribune', 'journal', 'gazette', 'chronicle', 'presse', 'airlines', 'airways', 'holdings']);
+const ORG_TAILS = new Set(['elementary', 'academy', 'institute', 'foundation', 'corporation', 'corp', 'inc', 'llc', 'ltd', 'company', 'airlines', 'airways', 'holdings', ...NEWSPAPER_WORDS]);
 
 /** The word after a mention, across a hyphen ("France-Presse"), lower-cased and without a final dot. */
 function wordAfter(tokens: Token[], m: RecognisedMention): string {
@@ -415,7 +418,10 @@ function isPrefixed(tokens: Token[], m: RecognisedMention): boolean {
  */
 function withoutNameParts(mentions: RecognisedMention[], tokens: Token[], commonWords: Set<string>, gazetteer: Gazetteer): RecognisedMention[] {
   const orgNames = new Set<string>();
-  for (const m of mentions) if (isOrgTail(tokens, m) && gazetteer.nameClass(m.key) < 2) orgNames.add(m.key);
+  // A school or a company named after a person or a small place makes the name that school or
+  // company throughout the text ("near Franklin" is near Franklin Elementary), unless the name is
+  // a country's or a state's.
+  for (const m of mentions) if (isOrgTail(tokens, m) && !NEWSPAPER_WORDS.includes(wordAfter(tokens, m)) && gazetteer.nameClass(m.key) < 3) orgNames.add(m.key);
   return mentions.filter((m) => m.route || m.dateline || !(orgNames.has(m.key) || isOrgTail(tokens, m) || opensLongerName(tokens, m, commonWords) || isPrefixed(tokens, m)));
 }
 
@@ -451,7 +457,7 @@ export function recognise(
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept = withoutNameParts(mentions, tokens, commonWords, gazetteer);
   const unique = uniqueMentions(filterPeople(kept, personVotes(tokens, spans, rescued), gazetteer));
-  linkLists(text, unique);
+  linkLists(text, unique, gazetteer);
   return { mentions: unique, demonymCountries: countDemonyms(tokens, demonyms) };
 }
 
@@ -469,10 +475,21 @@ export const LIST_REACH = 8;
  * joined by a comma alone, and by nothing else, may instead say where the first one lies
  * ("Atlanta, Georgia"); in a longer list ("Washington, Pennsylvania and California") they do not.
  */
-function linkLists(text: string, mentions: RecognisedMention[]): void {
+function linkLists(text: string, mentions: RecognisedMention[], gazetteer: Gazetteer): void {
   let group: RecognisedMention[] = [];
   let glues: string[] = [];
   const close = () => {
+    // Inside a longer list, a name followed by a comma and a state or country that it is not
+    // is placed by it: "Columbus, Ohio, and Columbus, Ga." are two pairs.
+    if (group.length > 2) {
+      for (let i = 0; i + 1 < group.length; i++) {
+        const [a, b] = [group[i], group[i + 1]];
+        if (glues[i] === ',' && a.key !== b.key && gazetteer.nameClass(b.key) === 3 && gazetteer.nameClass(a.key) < 3) {
+          a.container = b.key;
+          (b.contained ??= []).push(a.key);
+        }
+      }
+    }
     if (group.length > 1) {
       group.forEach((m, i) => {
         const siblings = new Set<string>();

@@ -10,7 +10,10 @@ import { physicalClass } from '../gazetteer/prior.ts';
 const MAX_CANDIDATES = 24;
 
 export interface NameCandidates {
+  /** Identifies the name in resolution: its folded key, or the key and its container when one name means two places ("columbus@ohio"). */
   key: string;
+  /** The folded name as looked up and compared with places' names. */
+  lookupKey: string;
   mentions: RecognisedMention[];
   cue: PlaceCue | null;
   places: GazetteerPlace[];
@@ -61,6 +64,25 @@ function distinct(mentions: RecognisedMention[], keysOf: (m: RecognisedMention) 
   return [...out];
 }
 
+/**
+ * One reading per name per document unless the text says otherwise: "Columbus, Ohio, and
+ * Columbus, Ga." are two names. A name placed by two or more different containers is split
+ * by container; its other mentions go with the nearest placed one before them (or the first).
+ */
+function splitByContainer(ms: RecognisedMention[]): [string | null, RecognisedMention[]][] {
+  const containers = new Set(ms.flatMap((m) => (m.container ? [m.container] : [])));
+  if (containers.size < 2) return [[null, ms]];
+  const groups = new Map<string, RecognisedMention[]>();
+  let current = ms.find((m) => m.container)!.container!;
+  for (const m of ms) {
+    if (m.container) current = m.container;
+    const list = groups.get(current);
+    if (list) list.push(m);
+    else groups.set(current, [m]);
+  }
+  return [...groups];
+}
+
 export function gatherCandidates(mentions: RecognisedMention[], gazetteer: Gazetteer): NameCandidates[] {
   const byKey = new Map<string, RecognisedMention[]>();
   for (const m of mentions) {
@@ -69,14 +91,17 @@ export function gatherCandidates(mentions: RecognisedMention[], gazetteer: Gazet
     if (list) list.push(m);
     else byKey.set(m.key, [m]);
   }
-  return [...byKey].map(([key, ms]) => {
-    const cue = dominantCue(ms);
-    const places = gazetteer.lookup(key).slice(0, MAX_CANDIDATES);
-    const routeNeighbours = distinct(ms, (m) => m.routeNeighbours);
-    const listSiblings = distinct(ms, (m) => m.listSiblings);
-    const containers = distinct(ms, (m) => (m.container ? [m.container] : undefined));
-    const containees = distinct(ms, (m) => m.contained);
-    const dateline = ms.every((m) => m.dateline);
-    return { key, mentions: ms, cue, places, routeNeighbours, listSiblings, containers, containees, dateline };
+  return [...byKey].flatMap(([lookupKey, all]) => {
+    const places = gazetteer.lookup(lookupKey).slice(0, MAX_CANDIDATES);
+    return splitByContainer(all).map(([container, ms]) => {
+      const cue = dominantCue(ms);
+      const routeNeighbours = distinct(ms, (m) => m.routeNeighbours);
+      const listSiblings = distinct(ms, (m) => m.listSiblings);
+      const containers = distinct(ms, (m) => (m.container ? [m.container] : undefined));
+      const containees = distinct(ms, (m) => m.contained);
+      const dateline = ms.every((m) => m.dateline);
+      const key = container === null ? lookupKey : `${lookupKey}@${container}`;
+      return { key, lookupKey, mentions: ms, cue, places, routeNeighbours, listSiblings, containers, containees, dateline };
+    });
   });
 }

@@ -126,10 +126,12 @@ function datelineScore(p: GazetteerPlace, key: string, o: ResolveOptions): numbe
 
 /** What a candidate scores before any context: its prior, its own name, the cue words. Fixed across passes. */
 function staticScore(p: GazetteerPlace, name: NameCandidates, o: ResolveOptions): number {
-  if (name.dateline) return datelineScore(p, name.key, o);
+  if (name.dateline) return datelineScore(p, name.lookupKey, o);
   let score = placePrior(p);
-  if (fold(p.name) === name.key) score += o.nameWeight;
-  if (name.cue && fitsCue(p, name.cue)) score += o.cueWeight;
+  if (fold(p.name) === name.lookupKey) score += o.nameWeight;
+  // "on the Red Sea": a division is almost never written with "the" after "on" or "off", so
+  // that cue counts double.
+  if (name.cue && fitsCue(p, name.cue)) score += name.cue === 'water' ? 2 * o.cueWeight : o.cueWeight;
   return score;
 }
 
@@ -256,7 +258,7 @@ export function resolveNames(names: NameCandidates[], demonyms: Map<string, numb
 /** Is a name's best reading one the text gives no ground for (see Resolved.placed)? */
 function isImplausible(p: GazetteerPlace, name: NameCandidates, ctx: Context): boolean {
   // A place the text calls by another of its names ("Kurla" for Korla) must be larger still to stand alone.
-  const largest = fold(p.name) === name.key ? IMPLAUSIBLE_MAX_POPULATION : 10 * IMPLAUSIBLE_MAX_POPULATION;
+  const largest = fold(p.name) === name.lookupKey ? IMPLAUSIBLE_MAX_POPULATION : 10 * IMPLAUSIBLE_MAX_POPULATION;
   if (name.dateline || !LOCAL_FCODES.test(p.fcode) || p.population >= largest) return false;
   if (name.containers.length || name.containees.length) return false;
   const others = ctx.anchors.filter((a) => a.key !== name.key);

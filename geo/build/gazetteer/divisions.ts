@@ -30,10 +30,12 @@ function largestCityPoints(cities: GeoNamesCity[]): Map<string, GeoNamesCity> {
  * Darfur") when the two name the same thing; a few of its names name something else
  * ("West Soudan" for Western Darfur).
  */
+const GENERIC = new Set(['north', 'south', 'east', 'west', 'central', 'upper', 'lower', 'new', 'state', 'region', 'province', 'de', 'del', 'la', 'el', 'al']);
+
 function sharesAWord(a: string, b: string): boolean {
-  const words = (s: string) => new Set(fold(s).split(' ').map((w) => w.replace(/(ern|ern state)$/, '')));
+  const words = (s: string) => new Set(fold(s).split(' ').map((w) => w.replace(/ern$/, '')).filter((w) => w.length > 2 && !GENERIC.has(w)));
   const other = words(b);
-  return [...words(a)].some((w) => w.length > 2 && [...other].some((o) => o.startsWith(w.slice(0, 4))));
+  return [...words(a)].some((w) => [...other].some((o) => o.startsWith(w.slice(0, 4)) || w.startsWith(o.slice(0, 4))));
 }
 
 export function addAdmin1(rows: RowSet, names: AdminNames, cities: GeoNamesCity[]): void {

@@ -1,0 +1,73 @@
+// What local and regional news asks of recognition and resolution (issue 8), one behaviour a
+// row: streets are not places, towns the tagger calls people are, a local article's places pull
+// each other, one name can mean two places when the text says so, and "no answer" is an answer.
+import { describe, expect, it } from 'vitest';
+import { parse } from './geo-helpers.ts';
+import type { PlaceCollection } from '../../geo/types.ts';
+
+const places = (c: PlaceCollection) => c.features.map((f) => f.properties);
+const named = (c: PlaceCollection, name: string) => places(c).filter((p) => p.mentions.some((m) => m.text === name));
+
+describe('recognition in local news', () => {
+  it.each([
+    ['Crews answered calls on Washington Drive and North Cooper Street, near Green Oaks Boulevard and City Hall.', ['Washington', 'Cooper', 'Green', 'North', 'City Hall']],
+    ['Martha Rose May Martin spoke to the council in Arlington, Texas. Martin told the council it was overdue.', ['Martin']],
+    ['Parents at Franklin Elementary in Santa Ana, California, said the air near Franklin was bad.', ['Franklin']],
+    ['Jordan Henderson scored for Liverpool in the match against Chelsea in London.', ['Jordan', 'Jordan Henderson']],
+    ['Cases of Ebola rose in Guinea and Liberia, health officials in Conakry said.', ['Ebola']],
+  ])('finds no place in the words it should not: %s', (text, absent) => {
+    const found = places(parse(text)).flatMap((p) => p.mentions.map((m) => m.text));
+    for (const name of absent) expect(found, text).not.toContain(name);
+  });
+
+  it.each([
+    ["Douma's fall would end the rebellion near Damascus. Jaish al-Islam controls Douma, and Douma is besieged.", 'Douma', 3],
+    ['Residents fled El Fasher in North Darfur as the siege of the city tightened.', 'El Fasher', 1],
+    ['Crews from Grand Prairie and Pantego answered calls in Arlington, Texas.', 'Pantego', 1],
+    ['Mansfield and Kennedale are expected to join the plan, officials in Arlington, Texas, said.', 'Mansfield', 1],
+    ['Residents in Upton-upon-Severn were told to prepare for flooding in Worcestershire.', 'Upton-upon-Severn', 1],
+    ['Tankers avoided the Strait of Hormuz after Iran seized a ship.', 'Strait of Hormuz', 1],
+    ['The United States Department of Agriculture recalled beef sold in Texas.', 'United States', 1],
+    ['Smog covered Eastern China and Beijing for a week.', 'China', 1],
+  ])('finds %s', (text, name, count) => {
+    expect(named(parse(text), name).flatMap((p) => p.mentions).filter((m) => m.text === name), text).toHaveLength(count);
+  });
+});
+
+describe('resolution in local news', () => {
+  it("reads Arlington as the city in Texas when its council, its streets and its neighbours are Texan, with its divisions", () => {
+    const text = 'The Arlington City Council voted on Tuesday to build a fire station on North Cooper Street. Crews from Grand Prairie, Pantego and Fort Worth have answered calls in Arlington.';
+    const [arlington] = named(parse(text), 'Arlington');
+    expect(arlington).toMatchObject({ country: 'US', admin1: 'Texas', admin2: 'Tarrant County' });
+    expect(arlington.alternatives.some((a) => a.admin1 === 'Virginia'), 'Arlington, Virginia is offered as another reading').toBe(true);
+  });
+
+  it('keeps two places of one name apart when the text places them apart', () => {
+    const c = parse('Officials in Columbus, Ohio, and Columbus, Ga., said shelters were ready.');
+    const columbuses = named(c, 'Columbus');
+    expect(columbuses.map((p) => p.admin1).sort()).toEqual(['Georgia', 'Ohio']);
+  });
+
+  it('leaves a small namesake far away unplaced, with its readings, rather than move the story', () => {
+    const c = parse('Rain flooded Mumbai. Trains between Dadar and Kurla stopped, and schools in Thane, Palghar and Pune closed.');
+    expect(named(c, 'Kurla')).toEqual([]);
+    const kurla = c.unresolved?.find((u) => u.name === 'Kurla');
+    expect(kurla?.readings?.length).toBeGreaterThan(0);
+  });
+
+  it('gives an area the extent a reader expects to see', () => {
+    const [france] = named(parse('Strikes spread across France.'), 'France');
+    expect(france.country).toBe('FR');
+    const feature = parse('Strikes spread across France.').features.find((f) => f.properties.country === 'FR')!;
+    const [west, south, east, north] = feature.bbox!;
+    expect(west).toBeGreaterThan(-6);
+    expect(east).toBeLessThan(10);
+    expect(south).toBeGreaterThan(41);
+    expect(north).toBeLessThan(52);
+  });
+
+  it('names the water body, not the state named after it, after "on the"', () => {
+    const c = parse('The army moved the government to Port Sudan on the Red Sea after fighting engulfed Khartoum.');
+    expect(named(c, 'Red Sea')[0]?.kind).toBe('water');
+  });
+});
