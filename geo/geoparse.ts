@@ -41,7 +41,8 @@ function findMentions(text: string, sentences: ReturnType<typeof splitSentences>
   // 3. Entities: places, people, organisations, demonyms, with the gazetteer as a feature;
   //    sentence by sentence, so that a byline never runs into the dateline below it.
   stage('entities');
-  const spans = tagSentences(tokens, sentences, resources.tagger, (key) => gazetteer.nameClass(key));
+  const lookup = Object.assign((key: string) => gazetteer.nameClass(key), { startsName: (prefix: string) => gazetteer.startsName(prefix) });
+  const spans = tagSentences(tokens, sentences, resources.tagger, lookup);
   // 4. Place mentions: datelines, hyphenated compounds, routes, cue words, one sense per document.
   stage('mentions');
   return recognise(text, sentences, tokens, spans, resources);

@@ -229,6 +229,14 @@ export function findAdmin(g: GazetteerLines, code: string): string | null {
   return name === null ? null : unescapeNonAscii(name);
 }
 
+/** Whether any key starts with `prefix`. */
+export function hasKeyWithPrefix(g: GazetteerLines, prefix: string): boolean {
+  const [from, to] = keySection(g);
+  const probe = escapeNonAscii(prefix);
+  const line = lowerBound(g, from, to, probe);
+  return line < to && compareAt(g.text, g.starts[line], probe) === 0;
+}
+
 /**
  * Place indices of the keys that start with `prefix`, in key order, until `maxPlaces` are
  * gathered: the sorted key section makes a prefix one contiguous run of lines.

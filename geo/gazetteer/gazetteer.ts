@@ -1,7 +1,7 @@
 // The runtime gazetteer: a name index over one or more tiers of the compact format (the world
 // tier first, then the country tiers an article needs). Places are decoded only when a lookup
 // returns them, so adding a tier costs one scan of its text for line breaks.
-import { findAdmin, findKey, findPrefix, indexGazetteer, lineAt, parsePlaceLine, type GazetteerLines, type GazetteerPlace } from './format.ts';
+import { findAdmin, findKey, findPrefix, hasKeyWithPrefix, indexGazetteer, lineAt, parsePlaceLine, type GazetteerLines, type GazetteerPlace } from './format.ts';
 import { placePrior } from './prior.ts';
 
 /** How strongly a name is a place name, for the recogniser: 0 none .. 3 country, region or continent. */
@@ -34,6 +34,7 @@ export class Gazetteer {
   /** Lookups repeat (the same names recur in a text and in the recogniser's windows). */
   private readonly found = new Map<string, GazetteerPlace[]>();
   private readonly classes = new Map<string, NameClass>();
+  private readonly prefixes = new Map<string, boolean>();
   private total = 0;
   private readonly loadTier: GazetteerOptions['loadTier'];
   /** Tiers the loader was asked for, found or not: each is read at most once. */
@@ -173,6 +174,20 @@ export class Gazetteer {
     const closeness = (p: GazetteerPlace) => (near ? -Math.hypot(p.lat - near.lat, (p.lon - near.lon) * Math.cos((near.lat * Math.PI) / 180)) / 5 : 0);
     const score = (p: GazetteerPlace) => (exact.has(p.index) ? 10 : 0) + placePrior(p) + closeness(p);
     return places.sort((a, b) => score(b) - score(a)).slice(0, limit);
+  }
+
+  /**
+   * Whether any name of any tier starts with `prefix` ("new " does): the world tier's keys
+   * include every country tier's, as pointers, so it alone answers.
+   */
+  startsName(prefix: string): boolean {
+    let known = this.prefixes.get(prefix);
+    if (known === undefined) {
+      if (this.prefixes.size >= MAX_MEMO) this.prefixes.clear();
+      known = this.pointed ? hasKeyWithPrefix(this.parts[0].lines, prefix) : this.parts.some((p) => hasKeyWithPrefix(p.lines, prefix));
+      this.prefixes.set(prefix, known);
+    }
+    return known;
   }
 
   /**

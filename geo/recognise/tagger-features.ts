@@ -4,7 +4,12 @@
 import { fold } from '../text/fold.ts';
 
 /** `folded name -> 0 (not a place) | 1 (other place) | 2 (city >= 100k) | 3 (country, admin1, continent)`. */
-export type NameClassLookup = (folded: string) => number;
+/**
+ * The gazetteer as the tagger sees it: the class of a folded name. `startsName`, when given,
+ * says whether any name starts with a prefix ("new " does, "the " does not), so that longer
+ * windows of words that cannot be a name are not looked up (same features, fewer lookups).
+ */
+export type NameClassLookup = ((folded: string) => number) & { startsName?: (prefix: string) => boolean };
 
 /** BIO labels. MISC (GMB art, eve, nat) is learnt so that events and artefacts are not taken for places, and never emitted. */
 export const LABELS = ['O', 'B-LOC', 'I-LOC', 'B-GPE', 'I-GPE', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-MISC', 'I-MISC'] as const;
@@ -289,6 +294,7 @@ function lookupGazetteer(ctx: TokenContext, texts: readonly string[], gazetteer:
       const j = i + len - 1;
       const f = ctx.flags[j]!;
       if (!(f & (FLAG_LETTER | FLAG_HYPHEN))) break; // names do not span punctuation
+      if (gazetteer.startsName && !gazetteer.startsName(key + ' ')) break;
       const part = folded[j] ?? foldToken(texts[j]!, ctx.lower[j]!);
       if (part !== '') key += ' ' + part;
       if (!hasUpper(f)) continue;
