@@ -1,6 +1,7 @@
 // The geoparsing recipe: text in, GeoJSON of its places out. Pure: it takes a string and
 // loaded resources, touches no file or network, and runs the same in Node and in a worker.
-import type { PlaceCollection } from './types.ts';
+import type { PlaceCollection, Sentence } from './types.ts';
+import type { RecognisedMention } from './recognise/mentions.ts';
 import { unresolvedNames } from './output/unresolved.ts';
 import type { Gazetteer } from './gazetteer/gazetteer.ts';
 import type { TaggerModel } from './recognise/tagger.ts';
@@ -48,15 +49,32 @@ function findMentions(text: string, sentences: ReturnType<typeof splitSentences>
   return recognise(text, sentences, tokens, spans, resources);
 }
 
-/** Text to a FeatureCollection of its places (with its sentences and unresolved names as foreign members). */
-export function geoparse(text: string, resources: GeoparseResources, options: GeoparseOptions = {}): PlaceCollection {
-  const { gazetteer } = resources;
+/** What recognition found in a text: the same whichever country tiers are loaded. */
+export interface Recognised {
+  text: string;
+  sentences: Sentence[];
+  mentions: RecognisedMention[];
+  demonymCountries: Map<string, number>;
+}
+
+/** Stages 1 to 4: sentences, tokens, entities and place mentions. */
+export function recogniseText(text: string, resources: GeoparseResources, options: GeoparseOptions = {}): Recognised {
   const stage = options.onStage ?? (() => {});
   // 1. Sentences with offsets: the statements the reader will see.
   stage('sentences');
   const sentences = splitSentences(text);
   // 2-4. Tokens, entities and place mentions.
   const { mentions, demonymCountries } = findMentions(text, sentences, resources, stage);
+  return { text, sentences, mentions, demonymCountries };
+}
+
+/**
+ * Stages 5 to 7 on a recognised text: candidates, resolution, GeoJSON. The app's worker runs
+ * them again, alone, once the country tiers the first result points at have arrived.
+ */
+export function placeRecognised({ sentences, mentions, demonymCountries }: Recognised, resources: GeoparseResources, options: GeoparseOptions = {}): PlaceCollection {
+  const { gazetteer } = resources;
+  const stage = options.onStage ?? (() => {});
   // 5. Candidates for each distinct name.
   stage('candidates');
   const names = gatherCandidates(mentions, gazetteer);
@@ -69,4 +87,9 @@ export function geoparse(text: string, resources: GeoparseResources, options: Ge
   const places = buildFeatures(resolved, mentions.filter((m) => m.route), sentences, resources.outlines, divisions);
   const unresolved = unresolvedNames(resolved.filter((r) => !r.ranked.length || !r.placed), resources.commonWords, resources.demonyms, divisions);
   return { ...places, unresolved };
+}
+
+/** Text to a FeatureCollection of its places (with its sentences and unresolved names as foreign members). */
+export function geoparse(text: string, resources: GeoparseResources, options: GeoparseOptions = {}): PlaceCollection {
+  return placeRecognised(recogniseText(text, resources, options), resources, options);
 }

@@ -117,8 +117,12 @@ export class Gazetteer {
     throw new RangeError(`No gazetteer place ${index}`);
   }
 
+  /**
+   * Whether any tier, loaded or not, holds a place of that name: recognition asks this, and
+   * must come out the same before and after a country tier arrives.
+   */
   has(key: string): boolean {
-    return this.lookup(key).length > 0;
+    return this.lookup(key).length > 0 || (this.pointed && findKey(this.parts[0].lines, key).tiers.length > 0);
   }
 
   /** Every place a folded name can mean in the loaded tiers, the likeliest (by prior) first. */

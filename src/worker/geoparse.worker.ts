@@ -1,7 +1,7 @@
 // The geoparse worker: a thin typed shell around the pure `geoparse` of geo/. It loads the
 // resources on the first request (and keeps them for the next), reports progress, and answers
 // every request with a result or a failure, so the page never waits on a silent worker.
-import { geoparse, type GeoparseResources, type GeoparseStage } from '../../geo/geoparse.ts';
+import { placeRecognised, recogniseText, type GeoparseResources, type GeoparseStage } from '../../geo/geoparse.ts';
 import type { PlaceCollection } from '../../geo/types.ts';
 import { createResources } from '../../geo/resources.ts';
 import { prepareText } from '../../geo/text/input.ts';
@@ -53,12 +53,14 @@ async function addTiers(resources: GeoparseResources, codes: string[], progress:
  */
 function geoparseWithTiers(text: string, resources: GeoparseResources, progress: (p: Progress) => void): Promise<{ places: PlaceCollection; tiers: string[]; tierBytes: number; tiersMs: number }> {
   const onStage = (step: GeoparseStage) => progress({ stage: 'geoparse', step });
-  const first = geoparse(text, resources, { onStage });
+  // Recognition does not depend on the tiers loaded: only candidates and resolution run again.
+  const recognised = recogniseText(text, resources, { onStage });
+  const first = placeRecognised(recognised, resources, { onStage });
   const wanted = wantedTiers(first, resources.gazetteer, AVAILABLE_TIERS);
   if (!wanted.length) return Promise.resolve({ places: first, tiers: [], tierBytes: 0, tiersMs: 0 });
   const t0 = performance.now();
   return addTiers(resources, wanted, progress).then(
-    (tierBytes) => ({ places: geoparse(text, resources, { onStage }), tiers: wanted, tierBytes, tiersMs: performance.now() - t0 }),
+    (tierBytes) => ({ places: placeRecognised(recognised, resources, { onStage }), tiers: wanted, tierBytes, tiersMs: performance.now() - t0 }),
     () => ({ places: first, tiers: [], tierBytes: 0, tiersMs: 0 }),
   );
 }

@@ -3,7 +3,7 @@
 // (the world tier, then the country tiers wantedTiers picks, then again) and as the CLI does it
 // (every tier), in one process; the texts are GeoVirus's and the golden inputs, each once.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { geoparse, type GeoparseResources } from '../../geo/geoparse.ts';
+import { geoparse, placeRecognised, recogniseText, type GeoparseResources } from '../../geo/geoparse.ts';
 import { loadResources } from '../../geo/resources-node.ts';
 import { Gazetteer } from '../../geo/gazetteer/gazetteer.ts';
 import { countryTierFiles } from '../../geo/gazetteer/node.ts';
@@ -44,10 +44,11 @@ let compared = 0;
 for (const text of texts()) {
   // A fresh worker per text, as a reader's first article: the world tier alone to begin with.
   const resources: GeoparseResources = { ...full, gazetteer: new Gazetteer(worldText) };
-  const first = geoparse(text, resources);
+  const recognised = recogniseText(text, resources);
+  const first = placeRecognised(recognised, resources);
   const wanted = wantedTiers(first, resources.gazetteer, available);
   for (const code of wanted) resources.gazetteer.addTier(textOf(`gazetteer-${code}.txt.gz`));
-  const browser = wanted.length ? geoparse(text, resources) : first;
+  const browser = wanted.length ? placeRecognised(recognised, resources) : first;
   fetched.push(wanted.reduce((n, code) => n + bytesOf(`gazetteer-${code}.txt.gz`), 0));
   tierCounts.push(wanted.length);
   const cli = placesOf(geoparse(text, full));
