@@ -60,6 +60,16 @@ describe('splitSentences', () => {
     expect(sentences.map((s) => s.text).join('')).toBe(text);
   });
 
+  it.each([
+    ['a run of 100,000 dots', '.'.repeat(100_000)],
+    ['100,000 dots between words', 'Word '.repeat(10) + '. '.repeat(100_000) + 'End.'],
+    ['a run of stops and closing marks', 'He said "no' + '!?"'.repeat(30_000) + ' Then'],
+  ])('looks at each stop once: %s', (_, text) => {
+    const work = { scanned: 0 };
+    splitSentences(text, work);
+    expect(work.scanned).toBeLessThanOrEqual(2 * text.length);
+  });
+
   it('finds the sentence of an offset', () => {
     const sentences = splitSentences('One. Two. Three.');
     expect([0, 4, 5, 12, 15].map((o) => sentenceAt(sentences, o))).toEqual([0, 0, 1, 2, 2]);
