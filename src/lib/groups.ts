@@ -13,16 +13,24 @@ const SECTIONS: { key: string; label: string; kinds: PlaceKind[] }[] = [
   { key: 'areas', label: 'Districts and regions', kinds: ['district', 'admin1', 'region'] },
   { key: 'routes', label: 'Roads', kinds: ['route'] },
   { key: 'countries', label: 'Countries', kinds: ['country', 'continent'] },
-  { key: 'other', label: 'Other places', kinds: ['water', 'other'] },
+  { key: 'physical', label: 'Seas, rivers, islands and mountains', kinds: ['water', 'island', 'landform'] },
+  { key: 'other', label: 'Other places', kinds: ['other'] },
 ];
 
+const SECTION_OF = new Map<string, string>(SECTIONS.flatMap(({ key, kinds }) => kinds.map((kind) => [kind, key] as const)));
+
+/**
+ * Every place lands in exactly one section: a kind no section names (a newer pipeline's, or an
+ * imported file's) goes under "Other places" rather than missing from the list while drawn.
+ */
 export function groupPlaces(features: readonly PlaceFeature[]): PlaceGroup[] {
   const first = new Map(features.map((f) => [f, firstMention(f)]));
   const byMentions = (a: PlaceFeature, b: PlaceFeature) =>
     b.properties.mentions.length - a.properties.mentions.length || first.get(a)! - first.get(b)!;
-  return SECTIONS.map(({ key, label, kinds }) => ({
+  const sectionOf = (f: PlaceFeature) => SECTION_OF.get(f.properties.kind) ?? 'other';
+  return SECTIONS.map(({ key, label }) => ({
     key,
     label,
-    places: features.filter((f) => kinds.includes(f.properties.kind)).sort(byMentions),
+    places: features.filter((f) => sectionOf(f) === key).sort(byMentions),
   })).filter((g) => g.places.length > 0);
 }

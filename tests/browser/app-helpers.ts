@@ -98,9 +98,11 @@ export async function mapSettled(page: Page): Promise<void> {
   await page.evaluate(
     () =>
       new Promise<void>((resolve) => {
+        // No named closures in a page function: tsx (esbuild keepNames) would wrap them in a
+        // `__name` helper that the page does not have.
         const map = (window as AtlasWindow).__atlas!.map;
-        const done = () => (map.isMoving() ? map.once('moveend', () => map.once('idle', () => resolve())) : map.once('idle', () => resolve()));
-        done();
+        if (map.isMoving()) map.once('moveend', () => map.once('idle', () => resolve()));
+        else map.once('idle', () => resolve());
         map.triggerRepaint();
       }),
   );
