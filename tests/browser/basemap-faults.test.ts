@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { jumpAndIdle, launchChromium, listedPlaces, openApp, sourcePlaces, type AppPage } from './helpers.ts';
+import { HANG_GUARD_MS, jumpAndIdle, launchChromium, listedPlaces, openApp, sourcePlaces, type AppPage } from './helpers.ts';
 
 let browser: Browser;
 let archive: Buffer;
@@ -46,7 +46,7 @@ async function openWith(handler: (route: Route) => Promise<void>): Promise<AppPa
   const app = await openApp(browser, baseURL, { path: blank, waitFor: null });
   await app.page.route('**/*.pmtiles', handler);
   await app.page.goto(baseURL);
-  await app.page.waitForFunction(() => document.documentElement.dataset.mapState === 'idle', null, { timeout: 90_000 });
+  await app.page.waitForFunction(() => document.documentElement.dataset.mapState === 'idle', null, { timeout: HANG_GUARD_MS });
   return app;
 }
 
@@ -67,12 +67,12 @@ describe('basemap faults', () => {
     const whole = archive.subarray(0, 1 << 20);
     const app = await openWith((route) => route.fulfill({ status: 200, body: whole, headers: { 'content-type': 'application/octet-stream' } }));
     try {
-      await app.page.waitForFunction(() => document.querySelector<HTMLElement>('.maplibregl-map')?.dataset.basemap === 'fallback', null, { timeout: 60_000 });
+      await app.page.waitForFunction(() => document.querySelector<HTMLElement>('.maplibregl-map')?.dataset.basemap === 'fallback', null, { timeout: HANG_GUARD_MS });
       expect(await notice(app)).toMatch(/Range/);
       await app.page.waitForFunction(() => {
         const map = (window as unknown as { __atlas: { map: import('maplibre-gl').Map } }).__atlas.map;
         return Boolean(map.getLayer('basemap-fallback-land')) && map.isSourceLoaded('basemap-fallback');
-      }, null, { timeout: 60_000 });
+      }, null, { timeout: HANG_GUARD_MS });
       await expectArticleIntact(app);
     } finally {
       await app.close();

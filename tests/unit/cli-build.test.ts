@@ -16,7 +16,7 @@ beforeAll(async () => {
 
 const run = (file: string, input: string) => spawnSync(process.execPath, [file, '-'], { cwd: elsewhere, input, encoding: 'utf8', env: cleanEnv() });
 
-describe('the geoparse bundle', { timeout: 300_000 }, () => {
+describe('the geoparse bundle', () => {
   it('is plain JavaScript that needs no TypeScript loader, executable as a bin', () => {
     const code = readFileSync(bundle, 'utf8');
     expect(statSync(bundle).mode & 0o111).toBe(0o111);

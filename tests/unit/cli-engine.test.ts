@@ -21,7 +21,7 @@ const sh = (script: string) => spawnSync('bash', ['-c', `set -euo pipefail; ${sc
 const byId = (lines: string[]) => new Map(lines.filter(Boolean).map((l) => [JSON.parse(l).id as string, l]));
 const statsLines = (text: string) => text.split('\n').filter((l) => l.startsWith('{"jobs"')).map((l) => JSON.parse(l));
 
-describe('batch mode under an engine that pipes JSON Lines through a command', { timeout: 300_000 }, () => {
+describe('batch mode under an engine that pipes JSON Lines through a command', () => {
   const direct = () => geoparse(['--batch', input]).stdout;
 
   it('coreutils split --filter: two long-lived processes, lines dealt round-robin, each loading once', () => {

@@ -24,7 +24,7 @@ function single(name: string, bytes: string | Buffer) {
   return JSON.parse(run.stdout);
 }
 
-describe('offsets against the text the user has', { timeout: 300_000 }, () => {
+describe('offsets against the text the user has', () => {
   it('a file with CRLF line ends: offsets into the file as it is', () => {
     const out = single('crlf.txt', crlf);
     expect(out.text).toBe(crlf);

@@ -46,7 +46,7 @@ function childrenOf(pid: number): number[] {
   return existsSync(file) ? readFileSync(file, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number) : [];
 }
 
-describe('geoparse in a pipeline', { timeout: 300_000 }, () => {
+describe('geoparse in a pipeline', () => {
   it('ends quietly, without an EPIPE trace, when its reader goes away (| head -1)', () => {
     const run = spawnSync('bash', ['-c', `set -o pipefail; node ${bundle} --batch ${corpus} | head -1`], { cwd: root, encoding: 'utf8', env: cleanEnv() });
     expect(run.stderr).not.toMatch(/EPIPE|Error/);

@@ -11,7 +11,7 @@ const dir = tempDir();
 beforeAll(buildBundle, 120_000);
 
 // Each test waits for a whole process to end; the bound is for a machine under load, not a speed.
-describe('geoparse command', { timeout: 300_000 }, () => {
+describe('geoparse command', () => {
   it('prints the FeatureCollection of a text read from stdin, with the text its offsets refer to', () => {
     const text = 'Protesters marched in Tbilisi, the capital of Georgia, and in Batumi.';
     const run = geoparse(['-'], text);
@@ -61,7 +61,7 @@ describe('geoparse command', { timeout: 300_000 }, () => {
   });
 });
 
-describe('npm run --silent geoparse', { timeout: 300_000 }, () => {
+describe('npm run --silent geoparse', () => {
   const npm = (args: string[], cwd: string) => spawnSync('npm', ['run', '--silent', '--prefix', root, 'geoparse', '--', ...args], { cwd, encoding: 'utf8', env: cleanEnv() });
 
   it('starts node on the built bundle, with no TypeScript loader in between', () => {
