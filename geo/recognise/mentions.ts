@@ -461,7 +461,8 @@ export function recognise(
   return { mentions: unique, demonymCountries: countDemonyms(tokens, demonyms) };
 }
 
-const LIST_GLUE = /^(,|,?\s*and|,?\s*or|\/)$/;
+/** What joins list members: a comma, "and", "or", a slash; "the" may open the next ("Sicily and the Canary Islands"). */
+const LIST_GLUE = /^(,|,?\s*and|,?\s*or|\/)(\s+the)?$/;
 
 /**
  * How many list members on each side count as a member's siblings. A list's neighbours say
@@ -507,7 +508,7 @@ function linkLists(text: string, mentions: RecognisedMention[], gazetteer: Gazet
   for (const m of mentions) {
     if (m.route) continue;
     const prev = group[group.length - 1];
-    const glue = prev && prev.sentence === m.sentence && m.start - prev.end <= 6 ? text.slice(prev.end, m.start).trim() : null;
+    const glue = prev && prev.sentence === m.sentence && m.start - prev.end <= 10 ? text.slice(prev.end, m.start).trim() : null;
     if (prev && (glue === null || !LIST_GLUE.test(glue))) close();
     if (group.length && glue !== null) glues.push(glue);
     group.push(m);

@@ -92,11 +92,15 @@ export interface EvidenceContext {
 function listedWithPlace(ctx: EvidenceContext, first: number, last: number): boolean {
   const { tokens, isPlaceToken } = ctx;
   const glue = (i: number) => tokens[i]?.text === ',' || tokens[i]?.text === 'and' || tokens[i]?.text === 'or';
+  // "the Himalayas, the Andes and the Rocky Mountains": an article may open each member.
+  const article = (i: number) => lower(tokens[i]) === 'the';
   let after = last + 1;
   while (glue(after) && after - last <= 2) after++;
-  let before = first - 1;
-  while (glue(before) && first - before <= 2) before--;
-  return (after > last + 1 && !!isPlaceToken[after]) || (before < first - 1 && !!isPlaceToken[before]);
+  if (after > last + 1 && article(after)) after++;
+  let before = article(first - 1) ? first - 2 : first - 1;
+  const start = before;
+  while (glue(before) && start - before <= 1) before--;
+  return (after > last + 1 && !!isPlaceToken[after]) || (before < start && !!isPlaceToken[before]);
 }
 
 /** "El Fasher in North Darfur", "Pantego, Texas": a place right after that holds it. */
@@ -116,8 +120,15 @@ function locativeBefore(tokens: Token[], first: number): boolean {
   return before === 'of' && OF_PLACE.has(lower(tokens[first - 2]));
 }
 
+/**
+ * Last words that make a gazetteer name a physical feature by itself ("Rocky Mountains", "Blue
+ * Nile River"): no company or person is called that, so the name needs no other evidence.
+ */
+const PHYSICAL_TAILS = new Set(['mountains', 'mountain', 'mount', 'range', 'hills', 'highlands', 'plateau', 'desert', 'river', 'sea', 'ocean', 'lake', 'gulf', 'bay', 'strait', 'straits', 'channel', 'islands', 'island', 'archipelago', 'peninsula', 'valley', 'delta', 'basin', 'coast']);
+
 /** How the words around [first, last] place it: 2 listed with or placed by places, 1 after a locative word, 0 not at all. */
 export function placeEvidence(ctx: EvidenceContext, first: number, last: number): 0 | 1 | 2 {
+  if (last > first && PHYSICAL_TAILS.has(lower(ctx.tokens[last]))) return 2;
   if (listedWithPlace(ctx, first, last) || placedByNext(ctx, last)) return 2;
   return locativeBefore(ctx.tokens, first) ? 1 : 0;
 }

@@ -143,10 +143,14 @@ function scoreCandidate(p: GazetteerPlace, base: number, name: NameCandidates, c
   if (name.listSiblings.length) {
     // A list names places of one country, and usually of one kind: "Georgia, Oklahoma and
     // California". Two names joined by "and" say much less ("flights between Miami and Panama City").
+    // Across countries, a list of regions or features still names one kind ("Crete, Sicily and
+    // the Canary Islands"); settlements are too often listed across kinds for that to count.
     let alike = 0;
     for (const sibling of name.listSiblings) {
       const other = ctx.chosen.get(sibling);
-      if (other && other.country === p.country) alike += rankOf(other) === rankOf(p) ? 2 : 1;
+      if (!other) continue;
+      if (other.country === p.country) alike += rankOf(other) === rankOf(p) ? 2 : 1;
+      else if (rankOf(p) !== 2 && rankOf(other) === rankOf(p)) alike += 1;
     }
     const strength = name.listSiblings.length >= 2 ? 1 : 0.25;
     score += (strength * o.listWeight * alike) / name.listSiblings.length;

@@ -29,12 +29,23 @@ describe('recognition in local news', () => {
     ['Tankers avoided the Strait of Hormuz after Iran seized a ship.', 'Strait of Hormuz', 1],
     ['The United States Department of Agriculture recalled beef sold in Texas.', 'United States', 1],
     ['Smog covered Eastern China and Beijing for a week.', 'China', 1],
+    ['The Himalayas, the Andes and the Rocky Mountains all saw record snow.', 'Andes', 1],
+    ['The Himalayas, the Andes and the Rocky Mountains all saw record snow.', 'Rocky Mountains', 1],
+    ['Snow closed roads across the Rocky Mountains on Monday.', 'Rocky Mountains', 1],
   ])('finds %s', (text, name, count) => {
     expect(named(parse(text), name).flatMap((p) => p.mentions).filter((m) => m.text === name), text).toHaveLength(count);
   });
 });
 
 describe('resolution in local news', () => {
+  it('reads a list of regions as regions, even across countries and against a nearby namesake', () => {
+    // Crete, Nebraska (8,000 people) lies 80 km from Omaha, which the text names first.
+    const text = 'Floods along the Mississippi River forced evacuations in Louisiana, while the Missouri River crested near Omaha. Tourists flocked to Crete, Sicily and the Canary Islands.';
+    const [crete] = named(parse(text), 'Crete');
+    expect(crete?.country).toBe('GR');
+    expect(named(parse(text), 'Canary Islands')[0]?.country).toBe('ES');
+  });
+
   it("reads Arlington as the city in Texas when its council, its streets and its neighbours are Texan, with its divisions", () => {
     const text = 'The Arlington City Council voted on Tuesday to build a fire station on North Cooper Street. Crews from Grand Prairie, Pantego and Fort Worth have answered calls in Arlington.';
     const [arlington] = named(parse(text), 'Arlington');
