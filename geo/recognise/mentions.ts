@@ -10,10 +10,11 @@ import { sentenceAt } from '../text/sentences.ts';
 import type { Token } from './tokens.ts';
 import type { EntitySpan } from './tagger.ts';
 import { foldPhrase } from './tagger-features.ts';
-import { NEVER_ALONE, facilityMask, personKeysOf, placesOpeningInstitutions, placesTaggedAsOthers, untaggedPlaces, type EvidenceContext } from './place-evidence.ts';
+import { NEVER_ALONE, facilityMask, personKeysOf, placesOpeningInstitutions, placesTaggedAsOthers, untaggedPlaces, withPhysicalTails, type EvidenceContext } from './place-evidence.ts';
 
 /** What the words around a mention say it is. */
-export type PlaceCue = 'area' | 'settlement' | 'city' | 'town' | 'village' | 'water';
+/** `river`: a water word follows the name ("the Periyar river"), which then names nothing else. */
+export type PlaceCue = 'area' | 'settlement' | 'city' | 'town' | 'village' | 'water' | 'river';
 
 export interface RecognisedMention extends Mention {
   /** The folded name to look up. */
@@ -74,11 +75,15 @@ function mentionOf(text: string, sentences: Sentence[], tokens: Token[], first: 
   return { text: text.slice(start, end), start, end, sentence: sentenceAt(sentences, start), key: keyOf(tokens, first, last), cue: cueAt(tokens, first, last), confidence, firstToken: first, lastToken: last };
 }
 
+/** Lower-case words after a name that make it a body of water ("the Periyar river", "Tana lake"). */
+const WATER_AFTER = new Set(['river', 'lake', 'creek', 'canal', 'reservoir', 'estuary', 'lagoon']);
+
 /** The cue word right after a mention ("Jabrayil region", "Khankendi city") or before it ("city of Khojaly"). */
 function cueAt(tokens: Token[], first: number, last: number): PlaceCue | null {
   const after = tokens[last + 1]?.text.toLowerCase();
   if (after && AREA_WORDS.has(after)) return 'area';
   if (after && SETTLEMENT_WORDS[after]) return SETTLEMENT_WORDS[after];
+  if (after && WATER_AFTER.has(after)) return 'river';
   const before = tokens[first - 1]?.text.toLowerCase();
   const beforeThat = tokens[first - 2]?.text.toLowerCase();
   if (before === 'of' && beforeThat && SETTLEMENT_WORDS[beforeThat]) return SETTLEMENT_WORDS[beforeThat];
@@ -433,6 +438,7 @@ export function recognise(
   { gazetteer, demonyms, commonWords }: Pick<GeoparseResources, 'gazetteer' | 'demonyms' | 'commonWords'>,
 ): Recognition {
   const notPlaces = notPlaceNames(tokens, text);
+  spans = withPhysicalTails(tokens, spans, gazetteer);
   const { tagged: places, rescued, facility } = placeSpans(tokens, spans, gazetteer, commonWords);
   const covered = new Uint8Array(tokens.length);
   for (const s of spans) for (let i = s.first; i <= s.last; i++) covered[i] = 1;

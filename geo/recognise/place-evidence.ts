@@ -126,6 +126,19 @@ function locativeBefore(tokens: Token[], first: number): boolean {
  */
 const PHYSICAL_TAILS = new Set(['mountains', 'mountain', 'mount', 'range', 'hills', 'highlands', 'plateau', 'desert', 'river', 'sea', 'ocean', 'lake', 'gulf', 'bay', 'strait', 'straits', 'channel', 'islands', 'island', 'archipelago', 'peninsula', 'valley', 'delta', 'basin', 'coast']);
 
+/**
+ * A span the tagger ended one word short of a feature's name ("Arabian" of "the Arabian Sea",
+ * tagged as a demonym's adjective) takes that word when the longer name is a gazetteer place;
+ * it is then a place, whatever the tagger called it.
+ */
+export function withPhysicalTails(tokens: Token[], spans: EntitySpan[], gazetteer: Pick<Gazetteer, 'nameClass'>): EntitySpan[] {
+  return spans.map((s) => {
+    const next = tokens[s.last + 1];
+    if (!isCapitalised(next) || !PHYSICAL_TAILS.has(lower(next))) return s;
+    return gazetteer.nameClass(keyOf(tokens, s.first, s.last + 1)) > 0 ? { ...s, type: 'LOC', last: s.last + 1 } : s;
+  });
+}
+
 /** How the words around [first, last] place it: 2 listed with or placed by places, 1 after a locative word, 0 not at all. */
 export function placeEvidence(ctx: EvidenceContext, first: number, last: number): 0 | 1 | 2 {
   if (last > first && PHYSICAL_TAILS.has(lower(ctx.tokens[last]))) return 2;

@@ -34,7 +34,7 @@ const isSettlement = (p: GazetteerPlace) => p.fcode.startsWith('PPL');
 
 export function fitsCue(p: GazetteerPlace, cue: PlaceCue | null): boolean {
   if (cue === null) return true;
-  if (cue === 'water') return physicalClass(p.fcode) === 'water';
+  if (cue === 'water' || cue === 'river') return physicalClass(p.fcode) === 'water';
   return cue === 'area' ? AREA_FCODES.has(p.fcode) : isSettlement(p);
 }
 

@@ -131,7 +131,7 @@ function staticScore(p: GazetteerPlace, name: NameCandidates, o: ResolveOptions)
   if (fold(p.name) === name.lookupKey) score += o.nameWeight;
   // "on the Red Sea": a division is almost never written with "the" after "on" or "off", so
   // that cue counts double.
-  if (name.cue && fitsCue(p, name.cue)) score += name.cue === 'water' ? 2 * o.cueWeight : o.cueWeight;
+  if (name.cue && fitsCue(p, name.cue)) score += name.cue === 'water' || name.cue === 'river' ? 2 * o.cueWeight : o.cueWeight;
   return score;
 }
 
@@ -261,6 +261,8 @@ export function resolveNames(names: NameCandidates[], demonyms: Map<string, numb
 
 /** Is a name's best reading one the text gives no ground for (see Resolved.placed)? */
 function isImplausible(p: GazetteerPlace, name: NameCandidates, ctx: Context): boolean {
+  // "The Periyar river rose": a river the gazetteer lacks is not the town or district of its name.
+  if (name.cue === 'river' && !fitsCue(p, 'river')) return true;
   // A place the text calls by another of its names ("Kurla" for Korla) must be larger still to stand alone.
   const largest = fold(p.name) === name.lookupKey ? IMPLAUSIBLE_MAX_POPULATION : 10 * IMPLAUSIBLE_MAX_POPULATION;
   if (name.dateline || !LOCAL_FCODES.test(p.fcode) || p.population >= largest) return false;

@@ -32,12 +32,20 @@ describe('recognition in local news', () => {
     ['The Himalayas, the Andes and the Rocky Mountains all saw record snow.', 'Andes', 1],
     ['The Himalayas, the Andes and the Rocky Mountains all saw record snow.', 'Rocky Mountains', 1],
     ['Snow closed roads across the Rocky Mountains on Monday.', 'Rocky Mountains', 1],
+    ['Fishermen from Kollam were asked not to venture into the Arabian Sea until Friday.', 'Arabian Sea', 1],
   ])('finds %s', (text, name, count) => {
     expect(named(parse(text), name).flatMap((p) => p.mentions).filter((m) => m.text === name), text).toHaveLength(count);
   });
 });
 
 describe('resolution in local news', () => {
+  it('leaves a river the gazetteer lacks unplaced, not the town or district of its name', () => {
+    const c = parse('Heavy rain lashed central Kerala and the Periyar river rose above the danger mark at Aluva.');
+    expect(named(c, 'Periyar')).toEqual([]);
+    expect(c.unresolved?.map((u) => u.name)).toContain('Periyar');
+    expect(named(parse('Boats sailed up the Nile river to Aswan.'), 'Nile')[0]?.kind).toBe('water');
+  });
+
   it('reads a list of regions as regions, even across countries and against a nearby namesake', () => {
     // Crete, Nebraska (8,000 people) lies 80 km from Omaha, which the text names first.
     const text = 'Floods along the Mississippi River forced evacuations in Louisiana, while the Missouri River crested near Omaha. Tourists flocked to Crete, Sicily and the Canary Islands.';
