@@ -239,6 +239,45 @@ function findOfNames(tokens: Token[], gazetteer: Gazetteer): EntitySpan[] {
   return spans;
 }
 
+/**
+ * Lower-case words inside place names of many languages: "Santa Cruz do Sul", "Rio de Janeiro",
+ * "Frankfurt am Main", "Castellammare di Stabia", "Aix-en-Provence" spelled with spaces. The
+ * tagger, trained on English news, ends the name at them.
+ */
+const NAME_PARTICLES = new Set(['do', 'da', 'dos', 'das', 'de', 'del', 'della', 'delle', 'di', 'du', 'des', 'la', 'le', 'el', 'al', 'am', 'an', 'im', 'in', 'der', 'en', 'sur', 'upon', 'y', 'e']);
+/** Capitalised words on each side of a particle that a name may hold. */
+const PARTICLE_REACH = 3;
+
+/**
+ * Names that hold a lower-case particle, found whole where the gazetteer has them: the longest
+ * name over the particle, of capitalised words on both sides (at most three each). Linear: a
+ * bounded window at each particle.
+ */
+function findParticleNames(tokens: Token[], gazetteer: Gazetteer): EntitySpan[] {
+  const spans: EntitySpan[] = [];
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    if (!NAME_PARTICLES.has(tokens[i].text) || !CAPITALISED.test(tokens[i - 1].text)) continue;
+    let found: EntitySpan | null = null;
+    for (let last = i + 1; last < tokens.length && last - i <= PARTICLE_REACH; last++) {
+      const t = tokens[last].text;
+      // A second particle may follow a capitalised word ("Villa de Leyva", "Vitry-sur-Seine" aside).
+      if (!CAPITALISED.test(t) && !(NAME_PARTICLES.has(t) && last > i + 1)) break;
+      if (!CAPITALISED.test(t)) continue;
+      for (let first = Math.max(0, i - PARTICLE_REACH); first < i; first++) {
+        if (!CAPITALISED.test(tokens[first].text) || tokens[first].text === 'The') continue;
+        let joined = true;
+        for (let k = first + 1; k < i; k++) if (!CAPITALISED.test(tokens[k].text)) joined = false;
+        if (joined && gazetteer.has(keyOf(tokens, first, last))) {
+          if (!found || last - first > found.last - found.first) found = { type: 'LOC', first, last, score: 0.9 };
+          break;
+        }
+      }
+    }
+    if (found) spans.push(found);
+  }
+  return spans;
+}
+
 /** "ISTANBUL (AA) –", "KYIV, Ukraine —": a place in capitals opening a sentence. */
 function findDatelines(tokens: Token[], sentences: Sentence[], gazetteer: Gazetteer): EntitySpan[] {
   const spans: EntitySpan[] = [];
@@ -448,7 +487,7 @@ export function recognise(
   // a region to the gazetteer) over the "West" the tagger found at its edge.
   const tagged = places.sort((a, b) => b.last - b.first - (a.last - a.first));
   const datelines = findDatelines(tokens, sentences, gazetteer);
-  const extra = [...datelines, ...findRoutes(tokens), ...findOfNames(tokens, gazetteer)];
+  const extra = [...datelines, ...findRoutes(tokens), ...findOfNames(tokens, gazetteer), ...findParticleNames(tokens, gazetteer)];
   const locSpans = dropOverlaps([...extra, ...tagged, ...propagate(tokens, tagged, covered)], tokens.length);
   const mentions: RecognisedMention[] = [];
   for (const span of locSpans) {

@@ -12,6 +12,7 @@ import type { Gazetteer } from '../gazetteer/gazetteer.ts';
 import type { Token } from './tokens.ts';
 import type { EntitySpan } from './tagger.ts';
 import { foldPhrase } from './tagger-features.ts';
+import { fold } from '../text/fold.ts';
 
 const keyOf = (tokens: Token[], first: number, last: number) => foldPhrase(tokens.slice(first, last + 1).map((t) => t.text));
 const lower = (t: Token | undefined) => t?.text.toLowerCase() ?? '';
@@ -218,6 +219,15 @@ function majorPrefix(ctx: EvidenceContext, s: EntitySpan): EntitySpan | null {
 }
 
 const MAX_RUN = 4;
+const MAJOR_FCODES = new Set(['PCLI', 'CONT', 'ADM1']);
+
+/**
+ * Is `key` the own name of a country, continent or first-level division (not an alternate:
+ * "Act" is the ACT's abbreviation, "Federal" an alternate of a federal district)?
+ */
+function isMajorByName(gazetteer: Gazetteer, key: string): boolean {
+  return gazetteer.lookup(key).some((p) => MAJOR_FCODES.has(p.fcode) && fold(p.name) === key);
+}
 
 /**
  * Capitalised runs the tagger left out that are gazetteer places placed by their words: a
@@ -227,20 +237,37 @@ const MAX_RUN = 4;
 export function untaggedPlaces(ctx: EvidenceContext, covered: Uint8Array, commonWords: Set<string>): EntitySpan[] {
   const { tokens, gazetteer } = ctx;
   const out: EntitySpan[] = [];
+  const opensSentence = (i: number) => i === 0 || /^[.!?"“:]$/.test(tokens[i - 1]!.text);
+  let runStart = -1;
+  let runEnd = -1;
   for (let i = 0; i < tokens.length; i++) {
     if (covered[i] || !isCapitalised(tokens[i])) continue;
+    if (i > runEnd) {
+      runStart = i;
+      runEnd = i;
+      while (runEnd + 1 < tokens.length && !covered[runEnd + 1] && isCapitalised(tokens[runEnd + 1])) runEnd++;
+    }
     let end = i;
     while (end + 1 < tokens.length && end - i + 1 < MAX_RUN && !covered[end + 1] && isCapitalised(tokens[end + 1])) end++;
-    // The longest known name starting here.
+    // The longest known name starting here; if none, the run is tried from its next word
+    // ("Neighbouring Uruguay"): at most MAX_RUN tries a word, so linear.
+    let taken = -1;
     for (let last = end; last >= i; last--) {
       const key = keyOf(tokens, i, last);
       const cls = gazetteer.nameClass(key);
       if (cls === 0 || NEVER_ALONE.has(key) || ctx.personKeys.has(key) || (i === last && commonWords.has(key))) continue;
+      taken = last;
       const evidence = placeEvidence(ctx, i, last);
-      if (evidence === 2 || (evidence === 1 && cls >= 2)) out.push({ type: 'LOC', first: i, last, score: 0.6 });
+      // A country, first-level division or continent needs no words around it when it stands
+      // alone: not opening a sentence (where any word is capitalised), not inside a run of
+      // capitalised words ("Federal Minister", "Graeme Hamilton"), unless the run's only other
+      // word opens the sentence ("Neighbouring Uruguay sent").
+      const alone = last === runEnd && (i === runStart ? !opensSentence(i) : i === runStart + 1 && opensSentence(runStart));
+      const major = cls === 3 && alone && isMajorByName(gazetteer, key);
+      if (evidence === 2 || (evidence === 1 && cls >= 2) || major) out.push({ type: 'LOC', first: i, last, score: 0.6 });
       break;
     }
-    i = end;
+    if (taken >= 0) i = taken;
   }
   return out;
 }

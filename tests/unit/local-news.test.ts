@@ -15,6 +15,7 @@ describe('recognition in local news', () => {
     ['Parents at Franklin Elementary in Santa Ana, California, said the air near Franklin was bad.', ['Franklin']],
     ['Jordan Henderson scored for Liverpool in the match against Chelsea in London.', ['Jordan', 'Jordan Henderson']],
     ['Cases of Ebola rose in Guinea and Liberia, health officials in Conakry said.', ['Ebola']],
+    ['Reporters asked the Federal Minister for Agriculture about the outbreak in Sydney.', ['Federal']],
   ])('finds no place in the words it should not: %s', (text, absent) => {
     const found = places(parse(text)).flatMap((p) => p.mentions.map((m) => m.text));
     for (const name of absent) expect(found, text).not.toContain(name);
@@ -33,6 +34,9 @@ describe('recognition in local news', () => {
     ['The Himalayas, the Andes and the Rocky Mountains all saw record snow.', 'Rocky Mountains', 1],
     ['Snow closed roads across the Rocky Mountains on Monday.', 'Rocky Mountains', 1],
     ['Fishermen from Kollam were asked not to venture into the Arabian Sea until Friday.', 'Arabian Sea', 1],
+    ['Rescuers in Canoas, São Leopoldo and Eldorado do Sul searched rooftops.', 'Eldorado do Sul', 1],
+    ['The road to Santa Cruz do Sul was closed after the Taquari rose.', 'Santa Cruz do Sul', 1],
+    ['Neighbouring Uruguay sent helicopters, and aid arrived from Montevideo.', 'Uruguay', 1],
   ])('finds %s', (text, name, count) => {
     expect(named(parse(text), name).flatMap((p) => p.mentions).filter((m) => m.text === name), text).toHaveLength(count);
   });
