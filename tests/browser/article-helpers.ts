@@ -27,10 +27,28 @@ export async function submitText(page: Page, text: string): Promise<void> {
   await page.locator('#find-places').click();
 }
 
-/** Pastes an article and waits until its places are shown. */
+/**
+ * Pastes an article and waits until its places are shown. A reader's article may already be
+ * shown, and the app is 'loading' for only a few milliseconds, too briefly to poll for: an
+ * observer set before the click notes the change, and the wait is for 'reader' after it.
+ */
 export async function pasteArticle(page: Page, text: string): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { atlasLoadingSeen?: boolean };
+    w.atlasLoadingSeen = false;
+    const observer = new MutationObserver(() => {
+      if (document.documentElement.dataset.article !== 'loading') return;
+      w.atlasLoadingSeen = true;
+      observer.disconnect();
+    });
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-article'] });
+  });
   await submitText(page, text);
-  await waitForReaderArticle(page);
+  await page.waitForFunction(
+    () => (window as unknown as { atlasLoadingSeen?: boolean }).atlasLoadingSeen === true && document.documentElement.dataset.article === 'reader',
+    null,
+    { timeout: HANG_GUARD_MS },
+  );
 }
 
 /** The visible text of `#notice`, or '' when it shows nothing. */
