@@ -1,5 +1,5 @@
 // Splits the rows into tiers and writes them: the world tier (every country, division,
-// physical feature, curated region and settlement of 2,000 people or more, with pointers to
+// physical feature, curated region and settlement of 5,000 people or more (WORLD_MIN_POPULATION), with pointers to
 // the tiers that hold other names) and one tier per country for its smaller places.
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
