@@ -1,6 +1,7 @@
 // Splits the rows into tiers and writes them: the world tier (every country, division,
-// physical feature, curated region and settlement of 5,000 people or more (WORLD_MIN_POPULATION), with pointers to
-// the tiers that hold other names) and one tier per country for its smaller places.
+// physical feature, curated region and settlement of WORLD_MIN_POPULATION (5,000) people or
+// more, with pointers to the tiers that hold other names) and one tier per country for its
+// smaller places.
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import * as turf from '@turf/turf';
