@@ -18,8 +18,14 @@ function readTier(file: string): string {
 
 const tierFile = (code: string) => `gazetteer-${code}.txt.gz`;
 
+/** The text of one committed tier, by its code ('world', 'SY'): what the browser worker fetches and unzips. */
+export const readTierText = (code: string): string => readTier(tierFile(code));
+
 /** The names of the country tier files, in a fixed order. */
 export const countryTierFiles = (): string[] => readdirSync(DIR).filter((f) => /^gazetteer-[A-Z]{2}\.txt\.gz$/.test(f)).sort();
+
+/** The codes of the country tiers ('AD', 'AE', ...), in the same order. */
+export const countryTierCodes = (): string[] => countryTierFiles().map((f) => f.slice('gazetteer-'.length, -'.txt.gz'.length));
 
 export interface LoadGazetteerOptions {
   /**

@@ -3,20 +3,17 @@
 // country tiers the first result asks for (wantedTiers), and must end where the command line,
 // which has every tier, ends.
 import { readdirSync, readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { placeRecognised, recogniseText, type GeoparseResources } from '../../geo/geoparse.ts';
-import { countryTierFiles, loadGazetteer } from '../../geo/gazetteer/node.ts';
+import { countryTierCodes, loadGazetteer, readTierText } from '../../geo/gazetteer/node.ts';
 import { wantedTiers } from '../../geo/gazetteer/wanted-tiers.ts';
 import type { PlaceCollection } from '../../geo/types.ts';
 import { resources } from './geo-helpers.ts';
 
 const dir = new URL('../golden/in/', import.meta.url);
 const inputs = readdirSync(dir).filter((f) => f.endsWith('.txt'));
-const available = new Set(countryTierFiles().map((f) => f.slice('gazetteer-'.length, -'.txt.gz'.length)));
+const available = new Set(countryTierCodes());
 
-/** What the worker fetches: one country tier's file. */
-const tierText = (code: string) => gunzipSync(readFileSync(new URL(`../../geo/data/gazetteer/gazetteer-${code}.txt.gz`, import.meta.url))).toString('utf8');
 
 const points = (c: PlaceCollection) => c.features.map((f) => [f.properties.mentions[0].start, f.properties.point.join()]);
 
@@ -27,7 +24,7 @@ describe('tiers and the pipeline', () => {
     const tiered = recogniseText(text, world);
     const full = recogniseText(text, resources);
     expect(tiered.mentions.map((m) => [m.start, m.end, m.key]), file).toEqual(full.mentions.map((m) => [m.start, m.end, m.key]));
-    for (const code of wantedTiers(placeRecognised(tiered, world), world.gazetteer, available)) world.gazetteer.addTier(tierText(code));
+    for (const code of wantedTiers(placeRecognised(tiered, world), world.gazetteer, available)) world.gazetteer.addTier(readTierText(code));
     expect(points(placeRecognised(tiered, world)), file).toEqual(points(placeRecognised(full, resources)));
   });
 });
