@@ -35,6 +35,8 @@ export class Gazetteer {
   private readonly found = new Map<string, GazetteerPlace[]>();
   private readonly classes = new Map<string, NameClass>();
   private readonly prefixes = new Map<string, boolean>();
+  /** Division names by code: every place shown names its divisions. */
+  private readonly admins = new Map<string, string>();
   private total = 0;
   private readonly loadTier: GazetteerOptions['loadTier'];
   /** Tiers the loader was asked for, found or not: each is read at most once. */
@@ -125,7 +127,16 @@ export class Gazetteer {
    * must come out the same before and after a country tier arrives.
    */
   has(key: string): boolean {
-    return this.lookup(key).length > 0 || (this.pointed && findKey(this.parts[0].lines, key).tiers.length > 0);
+    // Answered from the key lines alone: recognition asks this of many word windows that are
+    // never looked up whole, and a lookup would decode, sort and memoise their places, and
+    // load their tiers. The world tier points at every tier that holds a name.
+    const cached = this.found.get(key);
+    if (cached !== undefined && cached.length > 0) return true;
+    if (this.pointed) {
+      const { indices, tiers } = findKey(this.parts[0].lines, key);
+      return indices.length > 0 || tiers.length > 0;
+    }
+    return this.parts.some((part) => findKey(part.lines, key).indices.length > 0);
   }
 
   /** Every place a folded name can mean in the loaded tiers, the likeliest (by prior) first. */
@@ -152,12 +163,19 @@ export class Gazetteer {
   adminName(country: string, admin1: string, admin2 = ''): string | null {
     if (!country || !admin1) return null;
     const code = admin2 ? `${country}.${admin1}.${admin2}` : `${country}.${admin1}`;
+    const known = this.admins.get(code);
+    if (known !== undefined) return known;
     // The world tier names every first-level division and the second-level ones of its own
     // places; a country's tier names the rest of that country's.
     const parts = this.pointed ? [this.parts[0], this.byTier.get(country)] : this.parts;
     for (const part of parts) {
       const name = part ? findAdmin(part.lines, code) : null;
-      if (name !== null) return name;
+      if (name !== null) {
+        // A name found stays right whatever loads later; "none" may change when a tier arrives.
+        if (this.admins.size >= MAX_MEMO) this.admins.clear();
+        this.admins.set(code, name);
+        return name;
+      }
     }
     return null;
   }

@@ -9,7 +9,7 @@ import { fold } from '../text/fold.ts';
 import { sentenceAt } from '../text/sentences.ts';
 import type { Token } from './tokens.ts';
 import type { EntitySpan } from './tagger.ts';
-import { foldPhrase } from './tagger-features.ts';
+import { foldTokens } from './tagger-features.ts';
 import { NEVER_ALONE, facilityMask, personKeysOf, placesOpeningInstitutions, placesTaggedAsOthers, untaggedPlaces, withPhysicalTails, type EvidenceContext } from './place-evidence.ts';
 
 /** What the words around a mention say it is. */
@@ -67,7 +67,7 @@ const DISEASES = new Set(['ebola', 'zika', 'lassa', 'nipah', 'hendra', 'chikungu
 /** A name followed by one of these is a disease, a strain or a vaccine named after a place (Ebola virus, West Nile fever). */
 const EPONYM_WORDS = new Set(['virus', 'viruses', 'fever', 'flu', 'disease', 'strain', 'vaccine', 'syndrome', 'ebolavirus', 'like']);
 
-const keyOf = (tokens: Token[], first: number, last: number) => foldPhrase(tokens.slice(first, last + 1).map((t) => t.text));
+const keyOf = (tokens: Token[], first: number, last: number) => foldTokens(tokens, first, last);
 
 function mentionOf(text: string, sentences: Sentence[], tokens: Token[], first: number, last: number, confidence: number): RecognisedMention {
   const start = tokens[first].start;

@@ -11,10 +11,10 @@
 import type { Gazetteer } from '../gazetteer/gazetteer.ts';
 import type { Token } from './tokens.ts';
 import type { EntitySpan } from './tagger.ts';
-import { foldPhrase } from './tagger-features.ts';
+import { foldTokens } from './tagger-features.ts';
 import { fold } from '../text/fold.ts';
 
-const keyOf = (tokens: Token[], first: number, last: number) => foldPhrase(tokens.slice(first, last + 1).map((t) => t.text));
+const keyOf = (tokens: Token[], first: number, last: number) => foldTokens(tokens, first, last);
 const lower = (t: Token | undefined) => t?.text.toLowerCase() ?? '';
 const isPossessive = (t: Token | undefined) => t?.text === "'s" || t?.text === '’s' || t?.text === "'" || t?.text === '’';
 const isCapitalised = (t: Token | undefined) => !!t && /^\p{Lu}/u.test(t.text);

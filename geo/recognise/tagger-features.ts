@@ -139,19 +139,46 @@ function foldToken(s: string, lower: string): string {
   return lower;
 }
 
+/** A phrase's key with one more word: joined by a space, or glued on when it is a split-off possessive. */
+function joinFolded(key: string, text: string): string {
+  const part = foldToken(text, text.toLowerCase());
+  if (part === '') return key;
+  const attached = text.charCodeAt(0) === 0x27 || text.charCodeAt(0) === 0x2019;
+  return key === '' || attached ? key + part : key + ' ' + part;
+}
+
 /**
  * fold() of tokens joined by spaces, without normalising plain ASCII words. A split-off
  * possessive joins its word again, as in the gazetteer: "People 's Republic" → "peoples republic".
  */
 export function foldPhrase(texts: readonly string[]): string {
   let key = '';
-  for (const t of texts) {
-    const part = foldToken(t, t.toLowerCase());
-    if (part === '') continue;
-    const attached = t.charCodeAt(0) === 0x27 || t.charCodeAt(0) === 0x2019;
-    key = key === '' || attached ? key + part : key + ' ' + part;
-  }
+  for (const t of texts) key = joinFolded(key, t);
   return key;
+}
+
+/** foldPhrase of the texts of tokens[first..last], without copying them out. */
+export function foldTokens(tokens: readonly { text: string }[], first: number, last: number): string {
+  let key = '';
+  for (let i = first; i <= last; i++) key = joinFolded(key, tokens[i]!.text);
+  return key;
+}
+
+/**
+ * The last token, up to `limit`, that a name starting at token `from` can reach: past it the
+ * words so far, and a space, open no gazetteer name (a glued-on possessive is never cut).
+ * `limit` when the lookup cannot say which names exist.
+ */
+export function nameReach(tokens: readonly { text: string }[], from: number, limit: number, gazetteer: NameClassLookup): number {
+  if (!gazetteer.startsName) return limit;
+  let key = joinFolded('', tokens[from]!.text);
+  for (let k = from + 1; k <= limit; k++) {
+    const text = tokens[k]!.text;
+    const attached = text.charCodeAt(0) === 0x27 || text.charCodeAt(0) === 0x2019;
+    if (key !== '' && !attached && foldToken(text, text.toLowerCase()) !== '' && !gazetteer.startsName(key + ' ')) return k - 1;
+    key = joinFolded(key, text);
+  }
+  return limit;
 }
 
 function isSentenceEnd(s: string | undefined): boolean {

@@ -17,6 +17,9 @@ const SEPARATORS = /[\s\-‐‑‒–—_.,/]+/g;
  */
 export function fold(name: string): string {
   if (isPlainWords(name)) return name.toLowerCase();
+  // ASCII ("U.S.", "Nagorno-Karabakh", "Khankendi's") decomposes to itself, and no special or
+  // combining letter is ASCII: only case, apostrophes and separators remain.
+  if (isAscii(name)) return name.toLowerCase().replace(APOSTROPHES, '').replace(SEPARATORS, ' ').trim();
   let out = '';
   for (const ch of name.normalize('NFD')) out += SPECIAL[ch] ?? ch;
   return out
@@ -35,6 +38,11 @@ function isPlainWords(s: string): boolean {
     const alnum = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
     if (!alnum && !(c === 32 && i > 0 && i < s.length - 1 && s.charCodeAt(i - 1) !== 32)) return false;
   }
+  return true;
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
   return true;
 }
 

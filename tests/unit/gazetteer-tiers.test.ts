@@ -2,7 +2,7 @@
 // reads a name's class from the world tier alone, so a tier loaded for one name never changes
 // how the recogniser sees another (and none is loaded for a word only ever scored).
 import { describe, expect, it } from 'vitest';
-import { indexGazetteer, lineAt, parsePlaceLine, unescapeNonAscii } from '../../geo/gazetteer/format.ts';
+import { findKey, hasKeyWithPrefix, indexGazetteer, lineAt, parsePlaceLine, unescapeNonAscii } from '../../geo/gazetteer/format.ts';
 import { placeClass } from '../../geo/gazetteer/gazetteer.ts';
 import { countryTierCodes, loadGazetteer, readTierText } from '../../geo/gazetteer/node.ts';
 
@@ -39,3 +39,24 @@ describe('country tiers', () => {
     expect(wrong).toEqual([]);
   });
 });
+
+// A key's line ends in a tab, and an escaped letter starts with \x01, below the tab: "agd" and
+// "agd\x01..." are both keys of the world tier. The search must order lines as the keys sort,
+// or it misses names next to such pairs; the world tier's bucket index must agree with it too.
+describe('key search', () => {
+  it.each(['world', ...codes])('finds every key of the %s tier, and every key as a prefix', (code) => {
+    const lines = indexGazetteer(readTierText(code));
+    const from = lines.placeCount + lines.adminCount;
+    const missed: string[] = [];
+    for (let i = from; i < from + lines.keyCount; i++) {
+      const line = lineAt(lines, i);
+      const key = unescapeNonAscii(line.slice(0, line.indexOf('\t')));
+      const parts = line.slice(line.indexOf('\t') + 1).split(',');
+      const { indices, tiers } = findKey(lines, key);
+      if (indices.length + tiers.length !== parts.length || !hasKeyWithPrefix(lines, key)) missed.push(key);
+    }
+    expect(missed).toEqual([]);
+    expect(findKey(lines, 'zzzz no such name').indices).toEqual([]);
+  });
+});
+
