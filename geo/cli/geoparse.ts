@@ -5,6 +5,7 @@
 import { isMainThread, workerData } from 'node:worker_threads';
 import { inputPath, parseArgs, USAGE } from './args.ts';
 import { runBatch } from './batch.ts';
+import { tuneCompilerForBatch } from './compiler-flags.ts';
 import { single } from './single.ts';
 import { changedSources } from './stale.ts';
 import { runWorker } from './worker.ts';
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
     if (options.stats) process.stderr.write(JSON.stringify(result.stats) + '\n');
     return;
   }
+  tuneCompilerForBatch(options.jobs);
   const stats = await runBatch(options, path, new URL(import.meta.url), fail, warnIfStale);
   if (options.stats) process.stderr.write(JSON.stringify(stats) + '\n');
 }

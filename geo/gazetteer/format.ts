@@ -154,31 +154,6 @@ export interface GazetteerLines {
   placeCount: number;
   adminCount: number;
   keyCount: number;
-  /**
-   * For a large key section: the first key line at or after each pair of leading code units
-   * (c0 * 128 + c1, all ASCII), so that a search starts in its pair's run of lines, not in the
-   * whole section. Null for small tiers, whose sections are searched whole.
-   */
-  buckets: Int32Array | null;
-}
-
-/** Key sections at least this long get a bucket index (the world tier's, the largest countries'). */
-const BUCKETED_KEYS = 16_384;
-const BUCKETS = 128 * 128;
-
-function bucketOf(text: string, at: number): number {
-  return keyUnit(text.charCodeAt(at)) * 128 + keyUnit(text.charCodeAt(at + 1));
-}
-
-/** The bucket index of a key section: one read of two characters per key line. */
-function bucketKeys(text: string, starts: Int32Array, from: number, to: number): Int32Array {
-  const buckets = new Int32Array(BUCKETS + 1);
-  let line = from;
-  for (let b = 0; b <= BUCKETS; b++) {
-    while (line < to && bucketOf(text, starts[line]) < b) line++;
-    buckets[b] = line;
-  }
-  return buckets;
 }
 
 export function indexGazetteer(text: string): GazetteerLines {
@@ -199,9 +174,7 @@ export function indexGazetteer(text: string): GazetteerLines {
     at = end + 1;
   }
   starts[total] = at;
-  const keysFrom = placeCount + adminCount;
-  const buckets = keyCount >= BUCKETED_KEYS ? bucketKeys(text, starts, keysFrom, keysFrom + keyCount) : null;
-  return { text, tier, starts, placeCount, adminCount, keyCount, buckets };
+  return { text, tier, starts, placeCount, adminCount, keyCount };
 }
 
 export function lineAt(g: GazetteerLines, i: number): string {
@@ -237,24 +210,12 @@ function lowerBound(g: GazetteerLines, lo: number, hi: number, probe: string): n
 const keySection = (g: GazetteerLines): [number, number] => [g.placeCount + g.adminCount, g.placeCount + g.adminCount + g.keyCount];
 
 /**
- * The key lines that can start with `probe`: its bucket's run when the section has buckets and
- * the probe two leading characters (every key line has: a key of one character is followed by
- * its tab), else the whole section.
- */
-function keyRange(g: GazetteerLines, probe: string): [number, number] {
-  if (g.buckets === null || probe.length < 2) return keySection(g);
-  const b = bucketOf(probe, 0);
-  return b < BUCKETS ? [g.buckets[b], g.buckets[b + 1]] : keySection(g);
-}
-
-/**
  * The value part of the line for `id` in a sorted section, or null. A line `k\t...` sorts
  * after the probe `k\t` exactly when its key is k or greater, because a tab compares below
  * every character a key can hold (keyUnit).
  */
-function findLine(g: GazetteerLines, section: [number, number] | null, id: string): string | null {
+function findLine(g: GazetteerLines, [from, to]: [number, number], id: string): string | null {
   const probe = `${id}\t`;
-  const [from, to] = section ?? keyRange(g, probe);
   const line = lowerBound(g, from, to, probe);
   if (line >= to || compareAt(g.text, g.starts[line], probe) !== 0) return null;
   return lineAt(g, line).slice(probe.length);
@@ -262,7 +223,7 @@ function findLine(g: GazetteerLines, section: [number, number] | null, id: strin
 
 /** Place indices (within this tier) and the other tiers that hold a folded key. */
 export function findKey(g: GazetteerLines, key: string): { indices: number[]; tiers: string[] } {
-  const value = findLine(g, null, escapeNonAscii(key));
+  const value = findLine(g, keySection(g), escapeNonAscii(key));
   const indices: number[] = [];
   const tiers: string[] = [];
   if (value !== null) for (const part of value.split(',')) part[0] === '~' ? tiers.push(part.slice(1)) : indices.push(parseInt(part, 36));
@@ -277,8 +238,8 @@ export function findAdmin(g: GazetteerLines, code: string): string | null {
 
 /** Whether any key starts with `prefix`. */
 export function hasKeyWithPrefix(g: GazetteerLines, prefix: string): boolean {
+  const [from, to] = keySection(g);
   const probe = escapeNonAscii(prefix);
-  const [from, to] = keyRange(g, probe);
   const line = lowerBound(g, from, to, probe);
   return line < to && compareAt(g.text, g.starts[line], probe) === 0;
 }
@@ -288,9 +249,9 @@ export function hasKeyWithPrefix(g: GazetteerLines, prefix: string): boolean {
  * gathered: the sorted key section makes a prefix one contiguous run of lines.
  */
 export function findPrefix(g: GazetteerLines, prefix: string, maxPlaces: number): number[] {
+  const [from, to] = keySection(g);
   const out: number[] = [];
   const probe = escapeNonAscii(prefix);
-  const [from, to] = keyRange(g, probe);
   for (let line = lowerBound(g, from, to, probe); line < to && out.length < maxPlaces; line++) {
     if (compareAt(g.text, g.starts[line], probe) !== 0) break;
     const text = lineAt(g, line);

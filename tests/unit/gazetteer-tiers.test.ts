@@ -42,7 +42,7 @@ describe('country tiers', () => {
 
 // A key's line ends in a tab, and an escaped letter starts with \x01, below the tab: "agd" and
 // "agd\x01..." are both keys of the world tier. The search must order lines as the keys sort,
-// or it misses names next to such pairs; the world tier's bucket index must agree with it too.
+// or its binary search misses names next to such pairs.
 describe('key search', () => {
   it.each(['world', ...codes])('finds every key of the %s tier, and every key as a prefix', (code) => {
     const lines = indexGazetteer(readTierText(code));
