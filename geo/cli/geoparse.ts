@@ -46,8 +46,8 @@ async function main(): Promise<void> {
     if (options.stats) process.stderr.write(JSON.stringify(result.stats) + '\n');
     return;
   }
-  tuneCompilerForBatch(options.jobs);
-  const stats = await runBatch(options, path, new URL(import.meta.url), fail, warnIfStale);
+  // The compiler settings only once the first result is out: set before it, they delay it.
+  const stats = await runBatch(options, path, new URL(import.meta.url), fail, warnIfStale, () => tuneCompilerForBatch(options.jobs));
   if (options.stats) process.stderr.write(JSON.stringify(stats) + '\n');
 }
 

@@ -74,6 +74,16 @@ describe('geoparse --batch', () => {
     expect(defaults.stdout).toBe(tuned.stdout);
   });
 
+  it('applies its compiler settings once the first result is out, not before (they would delay it)', () => {
+    const docs = jsonl(CITIES.map((c, i) => ({ id: i, text: `Rain in ${c}.` })));
+    const statsOf = (run: ReturnType<typeof geoparse>) => JSON.parse(run.stderr.trim().split('\n').pop()!);
+    const tuned = statsOf(geoparse(['--batch', '-', '--jobs', '2', '--stats'], docs));
+    expect(tuned.firstResultSeconds).toBeGreaterThan(0);
+    expect(tuned.compilerTunedSeconds).toBeGreaterThanOrEqual(tuned.firstResultSeconds);
+    const defaults = statsOf(geoparse(['--batch', '-', '--jobs', '2', '--stats'], docs, { env: { ...cleanEnv(), GEOPARSE_V8_DEFAULTS: '1' } }));
+    expect(defaults.compilerTunedSeconds).toBeNull();
+  });
+
   it('reports per-worker memory and counts with --stats', () => {
     const run = geoparse(['--batch', '-', '--jobs', '2', '--stats'], jsonl(CITIES.map((c, i) => ({ id: i, text: `Rain in ${c}.` }))));
     const stats = JSON.parse(run.stderr.trim().split('\n').pop()!);
