@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildBundle, cleanEnv, geoparse, jsonl, tempDir } from './cli-helpers.ts';
+import { buildBundle, cleanEnv, geoparse, jsonl, statsOf, tempDir } from './cli-helpers.ts';
 
 const dir = tempDir();
 beforeAll(buildBundle, 120_000);
@@ -76,17 +76,16 @@ describe('geoparse --batch', () => {
 
   it('applies its compiler settings once the first result is out, not before (they would delay it)', () => {
     const docs = jsonl(CITIES.map((c, i) => ({ id: i, text: `Rain in ${c}.` })));
-    const statsOf = (run: ReturnType<typeof geoparse>) => JSON.parse(run.stderr.trim().split('\n').pop()!);
-    const tuned = statsOf(geoparse(['--batch', '-', '--jobs', '2', '--stats'], docs));
+    const tuned = statsOf(geoparse(['--batch', '-', '--jobs', '2', '--stats'], docs).stderr);
     expect(tuned.firstResultSeconds).toBeGreaterThan(0);
     expect(tuned.compilerTunedSeconds).toBeGreaterThanOrEqual(tuned.firstResultSeconds);
-    const defaults = statsOf(geoparse(['--batch', '-', '--jobs', '2', '--stats'], docs, { env: { ...cleanEnv(), GEOPARSE_V8_DEFAULTS: '1' } }));
+    const defaults = statsOf(geoparse(['--batch', '-', '--jobs', '2', '--stats'], docs, { env: { ...cleanEnv(), GEOPARSE_V8_DEFAULTS: '1' } }).stderr);
     expect(defaults.compilerTunedSeconds).toBeNull();
   });
 
   it('reports per-worker memory and counts with --stats', () => {
     const run = geoparse(['--batch', '-', '--jobs', '2', '--stats'], jsonl(CITIES.map((c, i) => ({ id: i, text: `Rain in ${c}.` }))));
-    const stats = JSON.parse(run.stderr.trim().split('\n').pop()!);
+    const stats = statsOf(run.stderr);
     expect(stats).toMatchObject({ jobs: 2, documents: CITIES.length, restarts: 0 });
     expect(stats.workers).toHaveLength(2);
     expect(stats.workers.reduce((n: number, w: { documents: number }) => n + w.documents, 0)).toBe(CITIES.length);

@@ -41,6 +41,9 @@ export { spawn, spawnSync };
 /** JSON Lines of documents. */
 export const jsonl = (docs: unknown[]) => docs.map((d) => JSON.stringify(d)).join('\n') + '\n';
 
+/** The figures `--stats` writes as the last line of stderr. */
+export const statsOf = (stderr: string) => JSON.parse(stderr.trim().split('\n').pop()!);
+
 /** Every mention and statement of a collection checked against the text its offsets refer to. */
 export function offsetFaults(text: string, places: { features: { properties: { mentions: { text: string; start: number; end: number }[]; statements?: { text: string; start: number; end: number }[] } }[] }): string[] {
   const faults: string[] = [];

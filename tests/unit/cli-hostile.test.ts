@@ -4,13 +4,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildBundle, geoparse, jsonl, root, tempDir } from './cli-helpers.ts';
+import { buildBundle, geoparse, jsonl, root, statsOf, tempDir } from './cli-helpers.ts';
 
 const dir = tempDir();
 const article = readFileSync(join(root, 'tests/golden/in/karabakh.txt'), 'utf8');
 beforeAll(buildBundle, 120_000);
-
-const statsOf = (stderr: string) => JSON.parse(stderr.trim().split('\n').pop()!);
 
 describe('hostile input through the command', () => {
   it('geoparses a 10 MB batch line and the line after it', () => {
