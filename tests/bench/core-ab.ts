@@ -5,9 +5,9 @@
 // more than most changes to the core are worth; here both cores geoparse each document in turn,
 // in alternating order, so a slow second of the machine slows both, and the time ratio holds
 // to 2-3% (3 MB, this checkout against a copy of itself, 7 runs: 0.976-1.022; whole processes
-// on the same text, 0.84-1.30 in single pairs). Each core has its own
-// resources, and so its own memos. Every document's output is compared, so a change meant to
-// keep the results shows here if it does not.
+// on the same text, 0.84-1.30 in single pairs). Each core has its own resources, and so its
+// own memos. Every document's output is compared, so a change meant to keep the results shows
+// here if it does not.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -39,6 +39,8 @@ const cores: [Core, Core] = [{ name: 'this checkout', parse: (text) => here.geop
 const docs = generatedCorpus(megabytes, seed);
 console.log(`core A/B: ${megabytesOf(docs).toFixed(2)} MB of generated news (seed ${seed}, ${docs.length} documents); timing starts after ${WARM_UP_BYTES / 1000} kB`);
 
+/** Bytes of text after the warm-up, each fifth of which gives one ratio. */
+const fifthBytes = (megabytesOf(docs) * 1e6 - WARM_UP_BYTES) / 5;
 let seen = 0;
 let timedBytes = 0;
 const differing: string[] = [];
@@ -63,7 +65,7 @@ for (const [i, doc] of docs.entries()) {
   cores[0].seconds += took[0] / 1000;
   cores[1].seconds += took[1] / 1000;
   fifth = [fifth[0] + took[0], fifth[1] + took[1]];
-  if (timedBytes >= ((fifths.length + 1) * (megabytesOf(docs) * 1e6 - WARM_UP_BYTES)) / 5 - 1) {
+  if (timedBytes >= (fifths.length + 1) * fifthBytes - 1) {
     fifths.push(fifth[0] / fifth[1]);
     fifth = [0, 0];
   }
