@@ -51,5 +51,5 @@ async function main(): Promise<void> {
   if (options.stats) process.stderr.write(JSON.stringify(stats) + '\n');
 }
 
-if (!isMainThread && workerData?.role === 'geoparse-worker') runWorker();
+if (!isMainThread && workerData?.role === 'geoparse-worker') await runWorker();
 else await main();

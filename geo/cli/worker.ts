@@ -3,15 +3,16 @@
 // the ones before it are out. The main thread never parses or serialises a document.
 import { parentPort, workerData } from 'node:worker_threads';
 import { getHeapStatistics } from 'node:v8';
-import { loadResources } from '../resources-node.ts';
+import { loadResourcesOverlapped } from '../resources-node.ts';
 import { processLine, type DocumentOptions } from './document.ts';
 import type { FromWorker, ToWorker, WorkerStats } from './messages.ts';
 
-export function runWorker(): void {
+export async function runWorker(): Promise<void> {
   const port = parentPort!;
   const options = workerData.options as DocumentOptions;
   const started = performance.now();
-  const resources = loadResources();
+  // Batches posted meanwhile wait in the port until the listener below is added.
+  const resources = await loadResourcesOverlapped();
   const stats: WorkerStats = { documents: 0, bytes: 0, busySeconds: 0, loadSeconds: (performance.now() - started) / 1000, heapAfterLoadMb: heapMb(), heapPeakMb: heapMb() };
   const decoder = new TextDecoder();
   const post = (message: FromWorker) => port.postMessage(message);

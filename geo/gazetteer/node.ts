@@ -2,7 +2,7 @@
 // the build scripts and the tests can afford all of it). The browser worker loads the world
 // tier and only the country tiers an article needs (src/worker/).
 import { readdirSync, readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
+import { gunzip, gunzipSync } from 'node:zlib';
 import { Gazetteer } from './gazetteer.ts';
 
 const DIR = new URL('../data/gazetteer/', import.meta.url);
@@ -13,7 +13,18 @@ const DIR = new URL('../data/gazetteer/', import.meta.url);
  */
 function readTier(file: string): string {
   const gz = readFileSync(new URL(file, DIR));
-  return gunzipSync(gz, { chunkSize: Math.max(64 * 1024, gz.readUInt32LE(gz.length - 4) + 1) }).toString('utf8');
+  return gunzipSync(gz, oneChunk(gz)).toString('utf8');
+}
+
+const oneChunk = (gz: Buffer) => ({ chunkSize: Math.max(64 * 1024, gz.readUInt32LE(gz.length - 4) + 1) });
+
+/**
+ * The world tier's bytes, unzipped on zlib's thread pool: the caller goes on with other work
+ * (a batch worker builds its tagger) meanwhile.
+ */
+export function readWorldTierBytes(): Promise<Buffer> {
+  const gz = readFileSync(new URL(tierFile('world'), DIR));
+  return new Promise((resolve, reject) => gunzip(gz, oneChunk(gz), (error, bytes) => (error ? reject(error) : resolve(bytes))));
 }
 
 const tierFile = (code: string) => `gazetteer-${code}.txt.gz`;
@@ -36,13 +47,15 @@ export interface LoadGazetteerOptions {
   tiers?: 'lazy' | 'all' | 'world';
   /** Same as `tiers: 'world'`. */
   worldOnly?: boolean;
+  /** The world tier's text when it is already read (readWorldTierBytes); read from disk otherwise. */
+  worldText?: string;
 }
 
 export function loadGazetteer(options: LoadGazetteerOptions = {}): Gazetteer {
   const tiers = options.worldOnly ? 'world' : (options.tiers ?? 'lazy');
   const available = new Set(countryTierFiles());
   const loadTier = tiers === 'lazy' ? (code: string) => (available.has(tierFile(code)) ? readTier(tierFile(code)) : null) : undefined;
-  const gazetteer = new Gazetteer(readTier(tierFile('world')), { loadTier });
+  const gazetteer = new Gazetteer(options.worldText ?? readTier(tierFile('world')), { loadTier });
   if (tiers === 'all') for (const file of available) gazetteer.addTier(readTier(file));
   return gazetteer;
 }

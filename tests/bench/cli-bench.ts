@@ -122,6 +122,33 @@ async function compilerSettings(corpus: { path: string }, jobs: number[], pairs 
   }
 }
 
+/** Seconds from spawn to the first output line, after which the process is killed. */
+function untilFirstLine(args: string[]): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] });
+    child.on('error', reject);
+    child.stdout.once('data', () => {
+      resolve((performance.now() - t0) / 1000);
+      child.kill('SIGKILL');
+    });
+    child.on('close', (code) => reject(new Error(`${args.join(' ')} ended (${code}) before its first line`)));
+  });
+}
+
+/**
+ * The first result on its own, over many runs: one run per measure above says little of a
+ * figure this close to start-up, which moves by a tenth of a second with the machine's load.
+ */
+async function firstResults(corpus: { path: string }, jobs: number[], runs = 11): Promise<void> {
+  const byJobs = new Map<number, number[]>(jobs.map((j) => [j, []]));
+  for (let r = 0; r < runs; r++) for (const j of jobs) byJobs.get(j)!.push(await untilFirstLine([BUNDLE, '--batch', corpus.path, '--jobs', String(j)]));
+  for (const [j, xs] of byJobs) {
+    xs.sort((a, b) => a - b);
+    console.log(`  first result, --jobs ${j}: median ${f2(xs[runs >> 1])} s over ${runs} runs (range ${f2(xs[0])}-${f2(xs[runs - 1])})`);
+  }
+}
+
 async function singleStartup(): Promise<void> {
   const file = join(GOLDEN, 'karabakh.txt');
   const runs: number[] = [];
@@ -136,5 +163,7 @@ const seed = Number(process.env.BENCH_SEED ?? Date.now() % 1e9);
 console.log(`geoparse command, whole process, ${cores} cores; generated corpus seed ${seed}`);
 await singleStartup();
 if (hasGeoVirus()) await measure('real (GeoVirus + golden, each once, shuffled)', writeJsonl('real.jsonl', realCorpus(seed)), [1, cores]);
-await measure('generated news-like, unseen', writeJsonl('generated.jsonl', generatedCorpus(Number(process.env.BENCH_MB ?? 20), seed)), [1, cores]);
+const generated = writeJsonl('generated.jsonl', generatedCorpus(Number(process.env.BENCH_MB ?? 20), seed));
+await measure('generated news-like, unseen', generated, [1, cores]);
+await firstResults(generated, [1, cores]);
 await compilerSettings(writeJsonl('settings.jsonl', generatedCorpus(3, seed + 1)), [1, cores]);

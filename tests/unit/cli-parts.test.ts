@@ -9,6 +9,8 @@ import { jsonChunks, TooLargeError } from '../../geo/cli/serialise.ts';
 import { compactCollection } from '../../geo/output/compact.ts';
 import { geoparse } from '../../geo/geoparse.ts';
 import { resources } from './geo-helpers.ts';
+import { loadResources, loadResourcesOverlapped } from '../../geo/resources-node.ts';
+import { loadGazetteer } from '../../geo/gazetteer/node.ts';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 // ignoreBOM keeps a byte-order mark in the text, to see what the splitter passes on.
@@ -154,5 +156,20 @@ describe('compactCollection', () => {
       expect(f.geometry).toBe(full.features[i].geometry);
     });
     expect(compact.unresolved).toEqual((full.unresolved ?? []).map((u) => ({ name: u.name, mentions: u.mentions.map((m) => [m.start, m.end, m.sentence]) })));
+  });
+});
+
+describe('loadResourcesOverlapped', () => {
+  it('loads what the synchronous loader loads: the same world tier, tagger and places', async () => {
+    const overlapped = await loadResourcesOverlapped();
+    const direct = loadResources();
+    // Fresh, it holds the world tier alone, as a fresh lazy gazetteer does.
+    expect(overlapped.gazetteer.tiers).toEqual(['world']);
+    expect(overlapped.gazetteer.size).toBe(loadGazetteer({ tiers: 'world' }).size);
+    expect(overlapped.tagger.hashBits).toBe(direct.tagger.hashBits);
+    expect(Buffer.from(overlapped.tagger.weights.buffer).equals(Buffer.from(direct.tagger.weights.buffer))).toBe(true);
+    expect(Buffer.from(overlapped.tagger.slotRows.buffer).equals(Buffer.from(direct.tagger.slotRows.buffer))).toBe(true);
+    const text = 'Floods hit Jabrayil and Fuzuli, south of Shusha, while Baku sent help.';
+    expect(JSON.stringify(geoparse(text, overlapped))).toBe(JSON.stringify(geoparse(text, direct)));
   });
 });
