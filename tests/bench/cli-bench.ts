@@ -141,11 +141,19 @@ function untilFirstLine(args: string[]): Promise<number> {
  * figure this close to start-up, which moves by a tenth of a second with the machine's load.
  */
 async function firstResults(corpus: { path: string }, jobs: number[], runs = 11): Promise<void> {
+  // Node's own start to a first line, in turns with the command's: the floor, in the same minutes.
+  const bare = ['-e', 'process.stdout.write("x\\n")'];
   const byJobs = new Map<number, number[]>(jobs.map((j) => [j, []]));
-  for (let r = 0; r < runs; r++) for (const j of jobs) byJobs.get(j)!.push(await untilFirstLine([BUNDLE, '--batch', corpus.path, '--jobs', String(j)]));
+  const node: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    node.push(await untilFirstLine(bare));
+    for (const j of jobs) byJobs.get(j)!.push(await untilFirstLine([BUNDLE, '--batch', corpus.path, '--jobs', String(j)]));
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[runs >> 1];
+  console.log(`  first line of a bare node process: median ${f2(median(node))} s over ${runs} runs`);
   for (const [j, xs] of byJobs) {
     xs.sort((a, b) => a - b);
-    console.log(`  first result, --jobs ${j}: median ${f2(xs[runs >> 1])} s over ${runs} runs (range ${f2(xs[0])}-${f2(xs[runs - 1])})`);
+    console.log(`  first result, --jobs ${j}: median ${f2(median(xs))} s over ${runs} runs (range ${f2(xs[0])}-${f2(xs[runs - 1])}), ${f2(median(xs) - median(node))} s after node's own start`);
   }
 }
 

@@ -2,7 +2,8 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { tokenize } from '../../geo/recognise/tokens.ts';
-import { loadTaggerModel, tagTokens } from '../../geo/recognise/tagger.ts';
+import { decodeBase64, decodeBase64Loop, loadTaggerModel, tagTokens } from '../../geo/recognise/tagger.ts';
+import fc from 'fast-check';
 import type { EntityType, NameClassLookup } from '../../geo/recognise/tagger.ts';
 
 const model = loadTaggerModel(JSON.parse(readFileSync(new URL('../../geo/data/tagger.json', import.meta.url), 'utf8')));
@@ -68,10 +69,30 @@ describe('loadTaggerModel', () => {
     ['wrong format', { format: 'x', version: 1 }],
     ['wrong labels', { format: 'article-atlas-tagger', version: 1, labels: ['O'], hashBits: 22, scale: 1, rows: '', masks: '', values: '' }],
     ['truncated values', { format: 'article-atlas-tagger', version: 1, labels: ['O', 'B-LOC', 'I-LOC', 'B-GPE', 'I-GPE', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-MISC', 'I-MISC'], hashBits: 22, scale: 1, rows: 'AQ==', masks: 'Aw==', values: 'AQA=' }],
+    ['a character outside base64', { format: 'article-atlas-tagger', version: 1, labels: ['O', 'B-LOC', 'I-LOC', 'B-GPE', 'I-GPE', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-MISC', 'I-MISC'], hashBits: 22, scale: 1, rows: 'AQ*=', masks: 'Aw==', values: 'AQA=' }],
   ];
   for (const [name, json] of bad) {
     it(`rejects ${name}`, () => {
       expect(() => loadTaggerModel(json), name).toThrow(/tagger model/);
     });
   }
+});
+
+describe('decodeBase64', () => {
+  it("decodes as the platform-free loop does: the model's fields and any bytes", () => {
+    const json = JSON.parse(readFileSync(new URL('../../geo/data/tagger.json', import.meta.url), 'utf8'));
+    for (const field of ['rows', 'masks', 'values']) expect(Buffer.from(decodeBase64(json[field])).equals(Buffer.from(decodeBase64Loop(json[field]))), field).toBe(true);
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 64 }), (bytes) => {
+        const text = Buffer.from(bytes).toString('base64');
+        expect([...decodeBase64(text)]).toEqual([...bytes]);
+        expect([...decodeBase64Loop(text)]).toEqual([...bytes]);
+      }),
+    );
+  });
+
+  it('throws on a character outside base64, where Buffer alone would skip it', () => {
+    expect(() => decodeBase64('AQ*=')).toThrow(/tagger model: invalid base64/);
+    expect(() => decodeBase64Loop('AQ*=')).toThrow(/tagger model: invalid base64/);
+  });
 });
