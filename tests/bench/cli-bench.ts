@@ -80,6 +80,12 @@ function rates(t: Timing, bytes: number[]) {
 
 const f2 = (x: number) => x.toFixed(2);
 
+/** Sorts `xs` in place and returns their median. */
+function median(xs: number[]): number {
+  xs.sort((a, b) => a - b);
+  return (xs[(xs.length - 1) >> 1] + xs[xs.length >> 1]) / 2;
+}
+
 async function measure(label: string, corpus: { path: string; bytes: number[] }, jobs: number[]): Promise<void> {
   const scanFile = join(dir, 'scan.mjs');
   writeFileSync(scanFile, SCAN);
@@ -117,8 +123,8 @@ async function compilerSettings(corpus: { path: string }, jobs: number[], pairs 
       const b = await timed(args, first ? defaults : process.env);
       ratios.push(first ? a.seconds / b.seconds : b.seconds / a.seconds);
     }
-    ratios.sort((x, y) => x - y);
-    console.log(`  compiler settings against V8's defaults, --jobs ${j}: wall time ${ratios.map(f2).join(', ')}x (median ${f2((ratios[(pairs - 1) >> 1] + ratios[pairs >> 1]) / 2)}x) over ${pairs} adjacent pairs`);
+    const middle = median(ratios);
+    console.log(`  compiler settings against V8's defaults, --jobs ${j}: wall time ${ratios.map(f2).join(', ')}x (median ${f2(middle)}x) over ${pairs} adjacent pairs`);
   }
 }
 
@@ -149,11 +155,11 @@ async function firstResults(corpus: { path: string }, jobs: number[], runs = 11)
     node.push(await untilFirstLine(bare));
     for (const j of jobs) byJobs.get(j)!.push(await untilFirstLine([BUNDLE, '--batch', corpus.path, '--jobs', String(j)]));
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[runs >> 1];
-  console.log(`  first line of a bare node process: median ${f2(median(node))} s over ${runs} runs`);
+  const floor = median(node);
+  console.log(`  first line of a bare node process: median ${f2(floor)} s over ${runs} runs`);
   for (const [j, xs] of byJobs) {
-    xs.sort((a, b) => a - b);
-    console.log(`  first result, --jobs ${j}: median ${f2(median(xs))} s over ${runs} runs (range ${f2(xs[0])}-${f2(xs[runs - 1])}), ${f2(median(xs) - median(node))} s after node's own start`);
+    const middle = median(xs);
+    console.log(`  first result, --jobs ${j}: median ${f2(middle)} s over ${runs} runs (range ${f2(xs[0])}-${f2(xs[runs - 1])}), ${f2(middle - floor)} s after node's own start`);
   }
 }
 
@@ -161,8 +167,7 @@ async function singleStartup(): Promise<void> {
   const file = join(GOLDEN, 'karabakh.txt');
   const runs: number[] = [];
   for (let i = 0; i < 5; i++) runs.push((await timed([BUNDLE, file])).seconds);
-  runs.sort((a, b) => a - b);
-  console.log(`single document (karabakh.txt, 2.9 kB), whole process to its FeatureCollection: median ${f2(runs[2])} s (runs ${runs.map(f2).join(', ')}; load average ${loadavg()[0].toFixed(1)})`);
+  console.log(`single document (karabakh.txt, 2.9 kB), whole process to its FeatureCollection: median ${f2(median(runs))} s (runs ${runs.map(f2).join(', ')}; load average ${loadavg()[0].toFixed(1)})`);
 }
 
 await buildCli();
